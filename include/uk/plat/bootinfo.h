@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The boot information every platform hands to ukboot: whatever the boot
+ * protocol (a Linux process' argv, multiboot, PVH start info), the rest of
+ * Kiln sees one command line and one list of memory regions.
+ */
+#ifndef UK_PLAT_BOOTINFO_H
+#define UK_PLAT_BOOTINFO_H
+
+#include <uk/essentials.h>
+
+enum uk_memregion_type {
+	UK_MEMREGION_FREE = 1,	/* usable by allocators */
+	UK_MEMREGION_KERNEL,	/* the image itself */
+	UK_MEMREGION_INITRD,	/* the initial ramdisk, if any */
+	UK_MEMREGION_RESERVED,	/* firmware, devices: never touch */
+};
+
+struct uk_memregion {
+	uintptr_t start;
+	size_t len;
+	enum uk_memregion_type type;
+	const char *name;	/* short description for logs, may be NULL */
+};
+
+#define UK_BOOTINFO_MAX_REGIONS 32
+
+struct uk_bootinfo {
+	/*
+	 * NUL-terminated command line, writable: parsers split it in place.
+	 * Kernel arguments come before a "--" token, application arguments
+	 * after it; without "--" every argument belongs to the application.
+	 */
+	char *cmdline;
+	unsigned int nr_regions;
+	struct uk_memregion regions[UK_BOOTINFO_MAX_REGIONS];
+	/* Monotonic time (uk_plat_monotonic_ns()) at the platform's entry. */
+	__nsec entry_ns;
+};
+
+/* The platform's boot information; valid from the call to uk_boot_entry(). */
+struct uk_bootinfo *uk_plat_bootinfo(void);
+
+/*
+ * Append a region; returns 0, or -ENOSPC when the table is full (the region
+ * is then ignored, which loses memory but is never unsafe).
+ */
+int uk_bootinfo_add_region(struct uk_bootinfo *bi, uintptr_t start,
+			   size_t len, enum uk_memregion_type type,
+			   const char *name);
+
+#endif /* UK_PLAT_BOOTINFO_H */

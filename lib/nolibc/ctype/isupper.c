@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <ctype.h>
+
+int isupper(int c)
+{
+	return (unsigned int)c - 'A' < 26;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * stdout and stderr: both write straight to the platform console. They are
+ * separate objects so that each keeps its own error flag.
+ */
+#include <errno.h>
+#include <uk/plat/console.h>
+#include "stdio_impl.h"
+
+/* uk_plat_console_out() takes an unsigned int length. */
+#define CHUNK_MAX (1U << 30)
+
+static int console_write(FILE *f __attribute__((unused)), const char *buf,
+			 size_t len)
+{
+	while (len) {
+		unsigned int n = len > CHUNK_MAX ? CHUNK_MAX : len;
+		int r = uk_plat_console_out(buf, n);
+
+		if (r < 0)
+			return r;
+		/* The console writes everything unless it failed. */
+		if (r == 0)
+			return -EIO;
+		buf += r;
+		len -= r;
+	}
+	return 0;
+}
+
+static struct _nolibc_file console_stdout = { .write = console_write };
+static struct _nolibc_file console_stderr = { .write = console_write };
+
+FILE *stdout = &console_stdout;
+FILE *stderr = &console_stderr;

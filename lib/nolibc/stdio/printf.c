@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdio.h>
+
+int printf(const char *__restrict fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	return r;
+}

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdlib.h>
+
+/* As in C, the most negative value has no absolute value (undefined). */
+int abs(int x)
+{
+	return x < 0 ? -x : x;
+}

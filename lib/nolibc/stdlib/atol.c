@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdlib.h>
+
+long atol(const char *s)
+{
+	return strtol(s, NULL, 10);
+}

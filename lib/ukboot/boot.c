@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform-neutral boot: the platform has set up the CPU, the console
+ * and the bootinfo and calls uk_boot_entry(). From there:
+ *   constructors -> command line -> init table -> main() ->
+ *   term functions in reverse -> halt with main's status.
+ * Errors here are reported and end the boot with a non-zero status; a bad
+ * command line is the user's mistake (status 2), a failing init a crash.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <uk/argparse.h>
+#include <uk/assert.h>
+#include <uk/boot.h>
+#include <uk/init.h>
+#include <uk/print.h>
+#include <uk/plat/bootinfo.h>
+#include <uk/plat/console.h>
+#include <uk/plat/entry.h>
+#include <uk/plat/lifecycle.h>
+#include <uk/plat/time.h>
+
+#define BOOT_USAGE_STATUS 2
+
+extern int main(int argc, char *argv[]);
+
+/* From the linker script: the ELF constructor table. */
+typedef void (*ctor_func_t)(void);
+extern const ctor_func_t __init_array_start[], __init_array_end[];
+
+static struct {
+	/* Init-table entries whose init succeeded, for the term pass. */
+	const struct uk_inittab_entry *inited_end;
+	int exiting;
+	__nsec main_ns;
+	/* argv[0] (the application's name) + arguments + NULL. */
+	char *argv[CONFIG_LIBUKBOOT_MAXARGS + 2];
+} boot;
+
+#if CONFIG_LIBUKBOOT_TIMESTAMPS
+/* Timestamp lines go straight to the console: no level prefix to parse. */
+static void __printf(1, 2) say(const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	uk_plat_console_out(buf, n);
+}
+#endif
+
+static void run_ctors(void)
+{
+	const ctor_func_t *fn;
+
+	for (fn = __init_array_start; fn < __init_array_end; fn++)
+		(*fn)();
+}
+
+static void run_inittab(void)
+{
+	const struct uk_inittab_entry *e;
+	int rc;
+
+	boot.inited_end = __uk_inittab_start;
+	UK_TABLE_FOREACH(e, inittab) {
+		if (e->init) {
+			rc = e->init();
+			if (rc < 0)
+				UK_CRASH("init function %s failed: %d",
+					 e->name, rc);
+		}
+		boot.inited_end = e + 1;
+	}
+}
+
+/* Split the command line; returns the application's argc. */
+static int parse_cmdline(struct uk_bootinfo *bi, char ***app_argv)
+{
+	char **argv = &boot.argv[1], **aargv;
+	int argc, aargc;
+
+	argc = 0;
+	argv[0] = NULL;
+	if (bi->cmdline) {
+		argc = uk_argparse(bi->cmdline, argv,
+				   CONFIG_LIBUKBOOT_MAXARGS);
+		if (argc == -E2BIG) {
+			uk_pr_crit("command line has more than %d arguments",
+				   CONFIG_LIBUKBOOT_MAXARGS);
+			uk_plat_terminate(UK_PLAT_HALT, BOOT_USAGE_STATUS);
+		}
+		if (argc < 0) {
+			uk_pr_crit("malformed command line: unterminated quote or trailing backslash");
+			uk_plat_terminate(UK_PLAT_HALT, BOOT_USAGE_STATUS);
+		}
+	}
+	uk_argparse_split(argc, argv, NULL, NULL, &aargc, &aargv);
+	/* argv[0] is the application's name, just before its arguments. */
+	aargv[-1] = KILN_APPNAME;
+	*app_argv = &aargv[-1];
+	return aargc + 1;
+}
+
+void uk_boot_entry(void)
+{
+	struct uk_bootinfo *bi = uk_plat_bootinfo();
+	char **argv;
+	int argc, status;
+
+	run_ctors();
+	argc = parse_cmdline(bi, &argv);
+	run_inittab();
+
+	boot.main_ns = uk_plat_monotonic_ns();
+#if CONFIG_LIBUKBOOT_TIMESTAMPS
+	say("kiln-boot: entry_ns=%llu main_ns=%llu boot_ns=%llu\n",
+	    (unsigned long long)bi->entry_ns, (unsigned long long)boot.main_ns,
+	    (unsigned long long)(boot.main_ns - bi->entry_ns));
+#endif
+	status = main(argc, argv);
+	uk_boot_exit(status);
+}
+
+void uk_boot_exit(int status)
+{
+	const struct uk_inittab_entry *e;
+
+	/* exit() from a term function: stop at once rather than loop. */
+	if (boot.exiting++)
+		uk_plat_terminate(UK_PLAT_HALT, status);
+
+	for (e = boot.inited_end; e > __uk_inittab_start; e--)
+		if (e[-1].term)
+			e[-1].term(status);
+
+#if CONFIG_LIBUKBOOT_TIMESTAMPS
+	{
+		__nsec now = uk_plat_monotonic_ns();
+
+		say("kiln-boot: exit_ns=%llu run_ns=%llu status=%d\n",
+		    (unsigned long long)now,
+		    (unsigned long long)(now - boot.main_ns), status);
+	}
+#endif
+	uk_plat_terminate(UK_PLAT_HALT, status);
+}

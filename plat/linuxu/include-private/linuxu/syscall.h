@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Raw Linux x86_64 system calls, without a host libc. Each wrapper returns
+ * what the kernel returns: a result >= 0, or a negative errno (-4095..-1).
+ * Numbers are the x86_64 ones (arch/x86/entry/syscalls/syscall_64.tbl).
+ */
+#ifndef LINUXU_SYSCALL_H
+#define LINUXU_SYSCALL_H
+
+#include <uk/essentials.h>
+
+#define __NR_read		0
+#define __NR_write		1
+#define __NR_poll		7
+#define __NR_mmap		9
+#define __NR_rt_sigaction	13
+#define __NR_rt_sigprocmask	14
+#define __NR_rt_sigreturn	15
+#define __NR_rt_sigsuspend	130
+#define __NR_sigaltstack	131
+#define __NR_timer_create	222
+#define __NR_timer_settime	223
+#define __NR_clock_gettime	228
+#define __NR_exit_group		231
+
+/* The kernel reports errors as return values in [-4095, -1]. */
+#define LINUXU_IS_ERR(ret)	((unsigned long)(ret) > -4096UL)
+
+/*
+ * The syscall instruction takes the number in rax and arguments in rdi,
+ * rsi, rdx, r10, r8, r9; it clobbers rcx (return rip) and r11 (rflags).
+ * "memory" because the kernel reads and writes through the pointers.
+ */
+static inline long linuxu_syscall1(long n, long a1)
+{
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall2(long n, long a1, long a2)
+{
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall3(long n, long a1, long a2, long a3)
+{
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2), "d"(a3)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall4(long n, long a1, long a2, long a3,
+				   long a4)
+{
+	register long r10 __asm__("r10") = a4;
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall6(long n, long a1, long a2, long a3,
+				   long a4, long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10),
+			       "r"(r8), "r"(r9)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* Typed wrappers, one per call the platform makes. */
+
+static inline long sys_read(int fd, void *buf, unsigned long len)
+{
+	return linuxu_syscall3(__NR_read, fd, (long)buf, (long)len);
+}
+
+static inline long sys_write(int fd, const void *buf, unsigned long len)
+{
+	return linuxu_syscall3(__NR_write, fd, (long)buf, (long)len);
+}
+
+struct k_pollfd;
+
+static inline long sys_poll(struct k_pollfd *fds, unsigned long nfds,
+			    int timeout_ms)
+{
+	return linuxu_syscall3(__NR_poll, (long)fds, (long)nfds, timeout_ms);
+}
+
+static inline long sys_mmap(void *addr, unsigned long len, int prot,
+			    int flags, int fd, long off)
+{
+	return linuxu_syscall6(__NR_mmap, (long)addr, (long)len, prot, flags,
+			       fd, off);
+}
+
+struct k_sigaction;
+struct k_stack;
+
+/* The kernel's sigset_t is 8 bytes on x86_64: the size argument is fixed. */
+#define K_SIGSET_SIZE 8
+
+static inline long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+				    struct k_sigaction *oact)
+{
+	return linuxu_syscall4(__NR_rt_sigaction, sig, (long)act, (long)oact,
+			       K_SIGSET_SIZE);
+}
+
+static inline long sys_rt_sigprocmask(int how, const uint64_t *set,
+				      uint64_t *oset)
+{
+	return linuxu_syscall4(__NR_rt_sigprocmask, how, (long)set,
+			       (long)oset, K_SIGSET_SIZE);
+}
+
+static inline long sys_rt_sigsuspend(const uint64_t *mask)
+{
+	return linuxu_syscall2(__NR_rt_sigsuspend, (long)mask, K_SIGSET_SIZE);
+}
+
+static inline long sys_sigaltstack(const struct k_stack *ss,
+				   struct k_stack *oss)
+{
+	return linuxu_syscall2(__NR_sigaltstack, (long)ss, (long)oss);
+}
+
+struct k_sigevent;
+struct k_itimerspec;
+struct k_timespec;
+
+static inline long sys_timer_create(int clock, struct k_sigevent *sev,
+				    int *timerid)
+{
+	return linuxu_syscall3(__NR_timer_create, clock, (long)sev,
+			       (long)timerid);
+}
+
+static inline long sys_timer_settime(int timerid, int flags,
+				     const struct k_itimerspec *new,
+				     struct k_itimerspec *old)
+{
+	return linuxu_syscall4(__NR_timer_settime, timerid, flags, (long)new,
+			       (long)old);
+}
+
+static inline long sys_clock_gettime(int clock, struct k_timespec *ts)
+{
+	return linuxu_syscall2(__NR_clock_gettime, clock, (long)ts);
+}
+
+static inline __noreturn void sys_exit_group(int status)
+{
+	for (;;)
+		linuxu_syscall1(__NR_exit_group, status);
+}
+
+#endif /* LINUXU_SYSCALL_H */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Memory of a linuxu image: the image itself, as the linker laid it out,
+ * and one anonymous mapping that stands for the machine's RAM. Its size
+ * comes from a leading `-m SIZE` on the host command line, QEMU's spelling
+ * and meaning (a plain number is MiB), or CONFIG_LINUXU_DEFAULT_HEAP_MB.
+ */
+#include <errno.h>
+#include <uk/plat/bootinfo.h>
+#include <linuxu/io.h>
+#include <linuxu/setup.h>
+#include <linuxu/syscall.h>
+
+/* Defined by the default GNU ld script: the first and last byte + 1. */
+extern char __executable_start[];
+extern char _end[];
+
+int _linuxu_mem_parse(const char *s, unsigned long *len)
+{
+	unsigned long long v = 0;
+	unsigned int shift;
+
+	if (!s || *s < '0' || *s > '9')
+		return -EINVAL;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		v = v * 10 + (*s - '0');
+		/* Stop early: larger values are rejected, and cannot wrap. */
+		if (v > LINUXU_MEM_MAX)
+			return -EINVAL;
+	}
+	switch (*s) {
+	case '\0':
+		shift = 20;
+		break;
+	case 'K': case 'k':
+		shift = 10;
+		s++;
+		break;
+	case 'M': case 'm':
+		shift = 20;
+		s++;
+		break;
+	case 'G': case 'g':
+		shift = 30;
+		s++;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (*s != '\0' || v == 0 || v > (LINUXU_MEM_MAX >> shift))
+		return -EINVAL;
+	*len = v << shift;
+	return 0;
+}
+
+int _linuxu_mem_init(struct uk_bootinfo *bi, unsigned long heap_len)
+{
+	long ret;
+
+	uk_bootinfo_add_region(bi, (uintptr_t)__executable_start,
+			       _end - __executable_start,
+			       UK_MEMREGION_KERNEL, "image");
+
+	/*
+	 * -m 1K is accepted but the kernel maps whole pages: say so in the
+	 * region, so that an allocator may use the whole page.
+	 */
+	heap_len = ALIGN_UP(heap_len, K_PAGE_SIZE);
+	ret = sys_mmap(NULL, heap_len, K_PROT_READ | K_PROT_WRITE,
+		       K_MAP_PRIVATE | K_MAP_ANONYMOUS, -1, 0);
+	if (LINUXU_IS_ERR(ret))
+		return ret;
+	return uk_bootinfo_add_region(bi, (uintptr_t)ret, heap_len,
+				      UK_MEMREGION_FREE, "heap");
+}

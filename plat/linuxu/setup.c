@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * From a Linux process to a booted Kiln platform. _start hands over argc
+ * and argv; this file turns them into the bootinfo (command line, memory
+ * regions, entry time), installs the crash and interrupt signal handlers
+ * and the timer, and calls uk_boot_entry().
+ *
+ * Host command line: image [-m SIZE] [kernel-args -- ] [app-args]
+ * Only a leading -m is the platform's; everything else is passed on.
+ */
+#include <errno.h>
+#include <uk/plat/bootinfo.h>
+#include <uk/plat/entry.h>
+#include <uk/plat/irq.h>
+#include <uk/plat/time.h>
+#include <linuxu/io.h>
+#include <linuxu/rawprint.h>
+#include <linuxu/setup.h>
+#include <linuxu/syscall.h>
+
+/* Exit status of a boot that failed before Kiln started: a usage error. */
+#define LINUXU_EXIT_USAGE 2
+
+static struct uk_bootinfo bootinfo;
+
+struct uk_bootinfo *uk_plat_bootinfo(void)
+{
+	return &bootinfo;
+}
+
+static int streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* Print "linuxu: <what>: errno <-err>" on stderr and exit. */
+static void __noreturn die(const char *what, long err)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+
+	_linuxu_line_str(&l, "linuxu: ");
+	_linuxu_line_str(&l, what);
+	_linuxu_line_str(&l, ": errno ");
+	_linuxu_line_dec(&l, -err);
+	_linuxu_line_str(&l, "\n");
+	_linuxu_line_flush(&l);
+	sys_exit_group(LINUXU_EXIT_USAGE);
+}
+
+/*
+ * Complain about a -m value. The value is echoed on one line: control
+ * bytes become '?' and a long value is cut, so that the message stays
+ * one readable line whatever was typed.
+ */
+static void __noreturn die_bad_mem(const char *arg)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+	char c[2] = { 0, 0 };
+	unsigned int i;
+
+	if (!arg) {
+		_linuxu_line_str(&l, "linuxu: invalid -m value (missing)");
+	} else {
+		_linuxu_line_str(&l, "linuxu: invalid -m value '");
+		for (i = 0; arg[i] && i < 40; i++) {
+			c[0] = (arg[i] < ' ' || arg[i] == 0x7f) ? '?' : arg[i];
+			_linuxu_line_str(&l, c);
+		}
+		if (arg[i])
+			_linuxu_line_str(&l, "...");
+		_linuxu_line_str(&l, "'");
+	}
+	_linuxu_line_str(&l, ": expected a size like 64M\n");
+	_linuxu_line_flush(&l);
+	sys_exit_group(LINUXU_EXIT_USAGE);
+}
+
+/* The host refused the heap mapping: usually a -m beyond its memory. */
+static void __noreturn die_heap(unsigned long len, long err)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+
+	_linuxu_line_str(&l, "linuxu: cannot map a heap of ");
+	_linuxu_line_dec(&l, len >> 10);
+	_linuxu_line_str(&l, " KiB: errno ");
+	_linuxu_line_dec(&l, -err);
+	if (err == -ENOMEM)
+		_linuxu_line_str(&l, " (out of memory: try a smaller -m)");
+	_linuxu_line_str(&l, "\n");
+	_linuxu_line_flush(&l);
+	sys_exit_group(LINUXU_EXIT_USAGE);
+}
+
+void _linuxu_entry(int argc, char **argv)
+{
+	unsigned long heap_len = (unsigned long)CONFIG_LINUXU_DEFAULT_HEAP_MB
+				 << 20;
+	struct uk_bootinfo *bi = &bootinfo;
+	int first = 1;
+	long ret;
+
+	/* First: boot-time measurements count from here. */
+	bi->entry_ns = uk_plat_monotonic_ns();
+
+	/* Next, so that a fault anywhere below is reported. */
+	ret = _linuxu_crash_init();
+	if (ret < 0)
+		die("cannot install the crash handlers", ret);
+
+	if (argc > 1 && streq(argv[1], "-m")) {
+		if (argc < 3)
+			die_bad_mem(NULL);
+		if (_linuxu_mem_parse(argv[2], &heap_len) < 0)
+			die_bad_mem(argv[2]);
+		first = 3;
+	}
+	ret = _linuxu_mem_init(bi, heap_len);
+	if (ret < 0)
+		die_heap(heap_len, ret);
+
+	bi->cmdline = _linuxu_cmdline_build(argc - first, argv + first);
+	if (!bi->cmdline)
+		die("cannot map memory for the command line", -ENOMEM);
+
+	ret = _linuxu_irq_init();
+	if (ret < 0)
+		die("cannot install the interrupt signal handlers", ret);
+	_linuxu_timer_init();
+
+	/*
+	 * Start with interrupts enabled, as a process naturally is: code
+	 * that never touches interrupts (no scheduler, a plain main()) still
+	 * gets its timer handler called, and there is no early phase with a
+	 * silently blocked timer. Code that needs them off says so with
+	 * uk_plat_irq_disable()/_save(), as on every platform.
+	 */
+	uk_plat_irq_enable();
+	uk_boot_entry();
+}

@@ -1,0 +1,39 @@
+# Images: one per selected platform, linked from the per-library objects.
+#   $(O)/<app>_<plat>-<arch>      the stripped, bootable image
+#   $(O)/<app>_<plat>-<arch>.dbg  the same with symbols, for gdb/backtraces
+#   $(O)/<app>_<plat>-<arch>.map  the link map (per-library sizes)
+# A platform's Makefile.uk sets <PLAT>_LDSCRIPT and <PLAT>_LDFLAGS-y.
+
+kiln_image = $(KILN_OUT)/$(KILN_APP)_$(1)-$(KILN_ARCH)
+KILN_IMAGES := $(foreach p,$(KILN_PLATS),$(call kiln_image,$(p)))
+
+# $(1): platform
+define kiln_image_rules
+$(call kiln_image,$(1)).dbg: $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l))) \
+		$($(call kiln_upper,$(1))_LDSCRIPT) $(KILN_ROOT)/support/build/lds/kiln-sections.lds
+	$$(call kiln_say,LD,$$(notdir $$@))
+	$(Q)$(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
+		-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
+		$($(call kiln_upper,$(1))_LDFLAGS-y) -Map=$(call kiln_image,$(1)).map \
+		-o $$@ $$(filter %.o,$$^)
+
+$(call kiln_image,$(1)): $(call kiln_image,$(1)).dbg
+	$$(call kiln_say,STRIP,$$(notdir $$@))
+	$(Q)$(OBJCOPY) --strip-all $$< $$@
+endef
+
+$(foreach p,$(KILN_PLATS),$(if $($(call kiln_upper,$(p))_LDSCRIPT),,$(call \
+	kiln_die,platform $(p) sets no $(call kiln_upper,$(p))_LDSCRIPT in its Makefile.uk)))
+$(foreach p,$(KILN_PLATS),$(eval $(call kiln_image_rules,$(p))))
+
+.PHONY: all images run
+all: $(KILN_IMAGES)
+	@$(foreach i,$^,echo 'kiln: built $(i)';)
+
+# `make run` boots the image of one platform; its exit status is the
+# guest's (support/scripts/run maps it back), so make reports a failure
+# when the guest fails.
+kiln_run_plat := $(if $(PLAT),$(PLAT),$(firstword $(KILN_PLATS)))
+run: $(call kiln_image,$(kiln_run_plat))
+	$(Q)$(KILN_ROOT)/support/scripts/run --plat $(kiln_run_plat) \
+		--image $< $(if $(MEM),--mem '$(MEM)') -- $(ARGS)

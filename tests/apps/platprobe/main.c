@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * platprobe MODE [ARG]: one behaviour per mode, for tests/cases.
+ *   return N   main() returns N          exit N     exit(N)
+ *   assert     a failing UK_ASSERT       segv       a NULL write
+ *   sleep MS   halt until a timer MS ms ahead, print the measured time
+ *   regions    print the bootinfo memory regions
+ *   args ...   print the arguments
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uk/assert.h>
+#include <uk/plat/bootinfo.h>
+#include <uk/plat/irq.h>
+#include <uk/plat/time.h>
+
+static volatile int timer_fired;
+
+static void on_timer(void *arg __unused)
+{
+	timer_fired = 1;
+}
+
+static int do_sleep(long ms)
+{
+	__nsec start = uk_plat_monotonic_ns(), end;
+	int halts = 0;
+
+	uk_plat_timer_set_handler(on_timer, NULL);
+	uk_plat_irq_disable();
+	uk_plat_timer_arm(start + ms * UK_NSEC_PER_MSEC);
+	while (!timer_fired) {
+		uk_plat_halt_irq();
+		halts++;
+	}
+	uk_plat_irq_enable();
+	end = uk_plat_monotonic_ns();
+	printf("slept_ns=%llu requested_ns=%llu halts=%d\n",
+	       (unsigned long long)(end - start),
+	       (unsigned long long)(ms * UK_NSEC_PER_MSEC), halts);
+	return 0;
+}
+
+static int do_regions(void)
+{
+	struct uk_bootinfo *bi = uk_plat_bootinfo();
+	unsigned int i;
+
+	for (i = 0; i < bi->nr_regions; i++)
+		printf("region type=%d start=0x%lx len=%zu name=%s\n",
+		       bi->regions[i].type,
+		       (unsigned long)bi->regions[i].start,
+		       bi->regions[i].len,
+		       bi->regions[i].name ? bi->regions[i].name : "-");
+	return 0;
+}
+
+int main(int argc, char *argv[])
+{
+	const char *mode = argc > 1 ? argv[1] : "args";
+	long arg = argc > 2 ? strtol(argv[2], NULL, 0) : 0;
+
+	if (!strcmp(mode, "return"))
+		return (int)arg;
+	if (!strcmp(mode, "exit")) {
+		exit((int)arg);
+		printf("exit() returned\n");
+		return 99;
+	}
+	if (!strcmp(mode, "assert")) {
+		UK_ASSERT(argc == 1);
+		return 98;
+	}
+	if (!strcmp(mode, "segv")) {
+		*(volatile int *)(uintptr_t)arg = 1;
+		return 97;
+	}
+	if (!strcmp(mode, "sleep"))
+		return do_sleep(arg);
+	if (!strcmp(mode, "regions"))
+		return do_regions();
+	for (int i = 0; i < argc; i++)
+		printf("argv[%d]=<%s>\n", i, argv[i]);
+	return 0;
+}

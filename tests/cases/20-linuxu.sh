@@ -1,0 +1,140 @@
+# The linuxu platform and the boot path: arguments, exit statuses, exit(),
+# assertions, crashes, the timer, memory, and `make run`.
+
+probe_out() { tbuild; }
+
+# Build tests/apps/platprobe once per test that needs it.
+build_probe() {
+	local out
+	out=$(probe_out)
+	[ -x "$out/platprobe_linuxu-x86_64" ] && return 0
+	kmake A=tests/apps/platprobe O="$out" >/dev/null
+}
+
+test_linuxu_helloworld_args() {
+	local out img
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail linuxu_helloworld_args "build failed"; return; }
+	img=$out/helloworld_linuxu-x86_64
+	run_capture "$out/run.txt" "$img" a 'b c' '' "it's" '"q"' 'x\y'
+	cat >"$out/want.txt" <<'WANT'
+Hello world!
+argc=7
+argv[0]=helloworld
+argv[1]=a
+argv[2]=b c
+argv[3]=
+argv[4]=it's
+argv[5]="q"
+argv[6]=x\y
+WANT
+	check linuxu_helloworld_args diff -u "$out/want.txt" "$out/run.txt"
+	# Kernel arguments before "--" do not reach main().
+	run_capture "$out/run2.txt" "$img" kernel.arg=1 -- app1
+	check linuxu_kernel_args grep -qx 'argc=2' "$out/run2.txt"
+	check linuxu_kernel_args.app grep -qx 'argv\[1\]=app1' "$out/run2.txt"
+}
+
+test_linuxu_make_run() {
+	local out
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail linuxu_make_run "build failed"; return; }
+	make -C "$KILN_ROOT" O="$out" run PLAT=linuxu ARGS="one 'two three'" >"$out/run.txt" 2>&1
+	check linuxu_make_run.status test $? -eq 0
+	cat "$out/run.txt"
+	check linuxu_make_run.hello grep -qx 'Hello world!' "$out/run.txt"
+	check linuxu_make_run.args grep -qx 'argv\[2\]=two three' "$out/run.txt"
+}
+
+test_linuxu_exit_status() {
+	local out img rc s
+	build_probe || { fail linuxu_exit_status "build failed"; return; }
+	out=$(probe_out) img=$(probe_out)/platprobe_linuxu-x86_64
+	for s in 0 1 42; do
+		"$img" return "$s"
+		rc=$?
+		check "linuxu_exit_status.return_$s" test "$rc" -eq "$s"
+		"$img" exit "$s"
+		rc=$?
+		check "linuxu_exit_status.exit_$s" test "$rc" -eq "$s"
+	done
+	# `make run` fails when the guest fails, and says with what status.
+	make -C "$KILN_ROOT" A=tests/apps/platprobe O="$out" run ARGS="return 42" >"$out/mr.txt" 2>&1
+	rc=$?
+	cat "$out/mr.txt"
+	check linuxu_exit_status.make_run test "$rc" -ne 0
+	check linuxu_exit_status.run_script sh -c "'$KILN_ROOT/support/scripts/run' --plat linuxu --image '$img' -- return 42; test \$? -eq 42"
+}
+
+test_linuxu_assert() {
+	local out img rc
+	build_probe || { fail linuxu_assert "build failed"; return; }
+	out=$(probe_out) img=$out/platprobe_linuxu-x86_64
+	run_capture "$out/assert.txt" "$img" assert
+	rc=$?
+	check linuxu_assert.status test "$rc" -eq 127
+	check linuxu_assert.message grep -q 'Assertion failure: argc == 1 at .*tests/apps/platprobe/main.c:[0-9][0-9]* (main)' "$out/assert.txt"
+	check linuxu_assert.backtrace grep -q '#0 0x' "$out/assert.txt"
+}
+
+test_linuxu_crash() {
+	local out img rc
+	build_probe || { fail linuxu_crash "build failed"; return; }
+	out=$(probe_out) img=$out/platprobe_linuxu-x86_64
+	run_capture "$out/segv.txt" "$img" segv 0
+	rc=$?
+	check linuxu_crash.status test "$rc" -eq 127
+	check linuxu_crash.signal grep -q 'SIGSEGV' "$out/segv.txt"
+	check linuxu_crash.registers grep -qi 'rip' "$out/segv.txt"
+	check linuxu_crash.backtrace grep -q '#0 0x' "$out/segv.txt"
+	# The backtrace resolves to main() with the symbolizer and the .dbg.
+	"$KILN_ROOT/support/scripts/symbolize" "$img.dbg" <"$out/segv.txt" >"$out/segv-sym.txt"
+	cat "$out/segv-sym.txt"
+	check linuxu_crash.symbolized grep -q 'main' "$out/segv-sym.txt"
+}
+
+test_linuxu_timer() {
+	local out img ns
+	build_probe || { fail linuxu_timer "build failed"; return; }
+	out=$(probe_out) img=$out/platprobe_linuxu-x86_64
+	run_capture "$out/sleep.txt" "$img" sleep 20
+	check linuxu_timer.status test $? -eq 0
+	ns=$(sed -n 's/^slept_ns=\([0-9]*\) .*/\1/p' "$out/sleep.txt")
+	# At least the requested 20 ms (the contract), at most 2 s (it halted
+	# until the timer rather than being stuck).
+	check linuxu_timer.at_least test "${ns:-0}" -ge 20000000
+	check linuxu_timer.at_most test "${ns:-0}" -lt 2000000000
+}
+
+test_linuxu_memory() {
+	local out img rc
+	build_probe || { fail linuxu_memory "build failed"; return; }
+	out=$(probe_out) img=$out/platprobe_linuxu-x86_64
+	run_capture "$out/default.txt" "$img" regions
+	check linuxu_memory.default grep -q "type=1 .* len=$((16 << 20)) " "$out/default.txt"
+	check linuxu_memory.kernel grep -q "type=2 " "$out/default.txt"
+	run_capture "$out/m8.txt" "$img" -m 8M regions
+	check linuxu_memory.m8 grep -q "type=1 .* len=$((8 << 20)) " "$out/m8.txt"
+	run_capture "$out/m2.txt" "$img" -m 2 regions
+	check linuxu_memory.plain_mib grep -q "type=1 .* len=$((2 << 20)) " "$out/m2.txt"
+	for bad in abc 0 -5 99999999999G; do
+		run_capture "$out/bad.txt" "$img" -m "$bad" regions
+		rc=$?
+		check "linuxu_memory.bad_$bad" test "$rc" -eq 2
+		check "linuxu_memory.bad_${bad}_message" grep -q "invalid -m value" "$out/bad.txt"
+	done
+	run_capture "$out/missing.txt" "$img" -m
+	check linuxu_memory.missing_value test $? -eq 2
+}
+
+# More arguments than the boot accepts: a message and status 2.
+test_linuxu_too_many_args() {
+	local out img rc
+	build_probe || { fail linuxu_too_many_args "build failed"; return; }
+	out=$(probe_out) img=$out/platprobe_linuxu-x86_64
+	# shellcheck disable=SC2046
+	run_capture "$out/many.txt" "$img" $(seq 1 100)
+	rc=$?
+	check linuxu_too_many_args.status test "$rc" -eq 2
+	check linuxu_too_many_args.message grep -q 'more than 64 arguments' "$out/many.txt"
+}

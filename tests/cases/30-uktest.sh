@@ -1,0 +1,35 @@
+# In-image unit tests (uktest): an image with every library's tests runs
+# them at boot; each case counts as one test here.
+
+test_uktest_linuxu() {
+	local out img
+	out=$(tbuild)
+	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y ||
+		{ fail uktest_linuxu "build failed"; return; }
+	img=$out/helloworld_linuxu-x86_64
+	run_capture "$out/run.txt" "$img" after tests
+	local rc=$?
+	uktest_collect "$out/run.txt" linuxu || fail uktest_linuxu.summary "no uktest summary line: the image stopped early"
+	check uktest_linuxu.main_ran grep -qx 'Hello world!' "$out/run.txt"
+	check uktest_linuxu.status test "$rc" -eq 0
+	# Every suite the tree ships is in the image.
+	for suite in nolibc ukargparse ukboot; do
+		check "uktest_linuxu.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
+	done
+}
+
+# A failing case makes the image exit non-zero before main().
+test_uktest_failure_exit() {
+	local out img rc
+	out=$(tbuild)
+	build_app tests/apps/failingtest "$out" ||
+		{ fail uktest_failure_exit "build failed"; return; }
+	img=$out/failingtest_linuxu-x86_64
+	run_capture "$out/run.txt" "$img"
+	rc=$?
+	check uktest_failure_exit.status test "$rc" -eq 1
+	check uktest_failure_exit.result grep -q 'uktest: result suite=failingtest case=fails status=fail' "$out/run.txt"
+	check uktest_failure_exit.where grep -q 'uktest: fail suite=failingtest case=fails at .*main.c:[0-9]*: expected 1 + 1 == 3 (2 vs 3)' "$out/run.txt"
+	check uktest_failure_exit.passing_case grep -q 'case=passes status=pass' "$out/run.txt"
+	check uktest_failure_exit.no_main sh -c "! grep -q 'main ran' '$out/run.txt'"
+}

@@ -1,0 +1,74 @@
+# Bad input: a one-line error, a non-zero exit, and nothing changed.
+
+# expect_error NAME PATTERN MAKEARGS...: make fails, prints PATTERN in a
+# line that starts with its "kiln:" message, and prints no more than the
+# one error line.
+expect_error() {
+	local name=$1 pattern=$2 out rc
+	shift 2
+	out=$KILN_TEST_OUT/$name.txt
+	make -C "$KILN_ROOT" "$@" >"$out" 2>&1
+	rc=$?
+	cat "$out"
+	check "$name.status" test "$rc" -ne 0
+	check "$name.message" grep -q "kiln: .*$pattern" "$out"
+	check "$name.one_line" test "$(grep -cv '^make: Entering\|^make: Leaving' "$out")" -eq 1
+}
+
+test_bad_plat() {
+	local out
+	out=$(tbuild)
+	kmake O="$out" defconfig >/dev/null
+	cp "$out/helloworld/.config" "$out/config.before"
+	expect_error bad_plat "unknown platform PLAT=nosuch (known: .*linuxu" O="$out" PLAT=nosuch
+	check bad_plat.unchanged cmp "$out/config.before" "$out/helloworld/.config"
+	expect_error bad_plat_run "unknown platform PLAT=nosuch" O="$out" PLAT=nosuch run
+}
+
+test_bad_config() {
+	local out cfg
+	out=$(tbuild) cfg=$(tbuild)/helloworld/.config
+	kmake O="$out" >/dev/null || { fail bad_config "build failed"; return; }
+	printf 'CONFIG_PLAT_LINUXU=y\nthis is not kconfig\n' >>"$cfg"
+	cp "$cfg" "$out/config.before"
+	expect_error bad_config "malformed line \"this is not kconfig\"" O="$out"
+	check bad_config.unchanged cmp "$out/config.before" "$cfg"
+	head -c 200 /dev/urandom >"$cfg"
+	expect_error bad_config_binary "not a text file" O="$out"
+}
+
+test_bad_pool() {
+	local out
+	out=$(tbuild)
+	expect_error bad_pool "no such directory: /nonexistent" O="$out" L=/nonexistent
+	check bad_pool.nothing_written test ! -e "$out"
+	expect_error bad_pool_empty "holds no library" O="$out" L="$KILN_ROOT/support"
+}
+
+test_bad_app() {
+	expect_error bad_app "no such application folder" A=/nonexistent O="$(tbuild)"
+	expect_error bad_app_not_app "not an application" A="$KILN_ROOT/support" O="$(tbuild)"
+}
+
+test_bad_goals() {
+	expect_error bad_goals "in a make invocation of their own" O="$(tbuild)" defconfig all
+}
+
+test_help_and_clean() {
+	local out
+	out=$(tbuild)
+	make -C "$KILN_ROOT" help >"$out.help" 2>&1
+	check help.lists_targets grep -q 'menuconfig' "$out.help"
+	check help.lists_vars grep -q 'L=dir1:dir2' "$out.help"
+	kmake O="$out" >/dev/null
+	kmake O="$out" clean
+	check clean.images_gone test ! -e "$out/helloworld_linuxu-x86_64"
+	check clean.config_kept test -f "$out/helloworld/.config"
+	kmake O="$out" distclean
+	check distclean.config_gone test ! -e "$out/helloworld/.config"
+}
+
+test_deps() {
+	check deps.all "$KILN_ROOT/support/scripts/deps" all
+	check deps.bad_set sh -c "! '$KILN_ROOT/support/scripts/deps' nosuch 2>/dev/null"
+}
