@@ -2,8 +2,10 @@
 /*
  * The crash screen of a linuxu image. A fault (SIGSEGV, SIGBUS, SIGILL,
  * SIGFPE, SIGTRAP) or an abort signal prints the signal, its code, the
- * fault address and the registers of the faulting context to stderr, then
- * a frame-pointer backtrace when ukdebug is in the image, and exits with
+ * fault address and the registers of the faulting context to the console
+ * (stdout, where ukdebug's backtrace and every kernel message go too, so
+ * the report stays in one stream), then a frame-pointer backtrace when
+ * ukdebug is in the image, and exits with
  * UK_CRASH_STATUS. It runs on an alternate stack so that a stack overflow
  * is reported too, and prints with rawprint only: the heap, the console
  * library or printf may be what crashed.
@@ -53,7 +55,7 @@ static void print_reg(struct linuxu_line *l, const char *name, uint64_t v)
 
 static void print_regs(const struct k_sigcontext *mc)
 {
-	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDOUT);
 
 	/* Three registers per line, in the order people look for them. */
 	print_reg(&l, " rip ", mc->rip);
@@ -80,7 +82,7 @@ static void print_regs(const struct k_sigcontext *mc)
 
 static void print_header(int sig, const struct k_siginfo *si)
 {
-	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDOUT);
 
 	_linuxu_line_str(&l, "linuxu: crash: ");
 	_linuxu_line_str(&l, signal_name(sig));
@@ -119,7 +121,7 @@ static void crash_handler(int sig, struct k_siginfo *si, void *ctx)
 		static const char msg[] =
 			"linuxu: crashed again while reporting a crash\n";
 
-		_linuxu_write_all(K_STDERR, msg, sizeof(msg) - 1);
+		_linuxu_write_all(K_STDOUT, msg, sizeof(msg) - 1);
 		sys_exit_group(UK_CRASH_STATUS);
 	}
 	reporting = 1;

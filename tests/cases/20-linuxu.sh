@@ -90,7 +90,8 @@ test_linuxu_crash() {
 	# The backtrace resolves to main() with the symbolizer and the .dbg.
 	"$KILN_ROOT/support/scripts/symbolize" "$img.dbg" <"$out/segv.txt" >"$out/segv-sym.txt"
 	cat "$out/segv-sym.txt"
-	check linuxu_crash.symbolized grep -q 'main' "$out/segv-sym.txt"
+	check linuxu_crash.symbolized grep -q 'rip is in main at .*platprobe/main.c' "$out/segv-sym.txt"
+	check linuxu_crash.symbolized_caller grep -q '#0 0x[0-9a-f]* uk_boot_entry at' "$out/segv-sym.txt"
 }
 
 test_linuxu_timer() {

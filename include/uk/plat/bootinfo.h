@@ -42,7 +42,8 @@ struct uk_bootinfo {
 struct uk_bootinfo *uk_plat_bootinfo(void);
 
 /*
- * Append a region; returns 0, or -ENOSPC when the table is full (the region
+ * Append a region; returns 0, -EINVAL for an empty region or one that wraps
+ * around the address space, or -ENOSPC when the table is full (the region
  * is then ignored, which loses memory but is never unsafe).
  */
 int uk_bootinfo_add_region(struct uk_bootinfo *bi, uintptr_t start,

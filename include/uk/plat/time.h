@@ -15,7 +15,10 @@ typedef void (*uk_plat_timer_handler_t)(void *arg);
 
 /*
  * Set the function the timer interrupt calls (interrupt context, interrupts
- * disabled). One handler: the scheduler or uktime owns the timer.
+ * disabled). One handler: the scheduler or uktime owns the timer. Calls can
+ * be spurious (an expiry already pending when the timer was re-armed, or on
+ * linuxu a SIGALRM sent by another process): the handler must compare the
+ * time with its own deadlines rather than assume one has passed.
  */
 void uk_plat_timer_set_handler(uk_plat_timer_handler_t fn, void *arg);
 

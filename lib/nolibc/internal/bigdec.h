@@ -18,9 +18,10 @@
 #define BIGDEC_LIMBS	88
 
 struct _nolibc_bigdec {
-	uint32_t limb[BIGDEC_LIMBS];	/* base 10^9, least significant first */
-	int nlimbs;			/* limbs in use; 0 when N is 0 */
-	int frac;			/* the value is N / 10^frac */
+	/* N in base 10^9, least significant limb first */
+	uint32_t limb[BIGDEC_LIMBS];
+	int nlimbs;	/* limbs in use; 0 when N is 0 */
+	int frac;	/* the value is N / 10^frac */
 };
 
 /* Set @d to |@x|; @x must be finite. */

@@ -4,7 +4,7 @@
 #define _NOLIBC_INTERNAL_STRTOX_H
 
 struct _nolibc_strtox {
-	unsigned long long mag;	/* the magnitude; ULLONG_MAX on overflow */
+	unsigned long long mag;	/* magnitude; ULLONG_MAX on overflow */
 	int neg;		/* a '-' sign was read */
 	int overflow;		/* the magnitude did not fit */
 };

@@ -2,16 +2,18 @@
 /*
  * The printf formatter, shared by the whole family through a sink.
  *
- * Conversions: d i u o x X c s p % and f F e E g G (fmt_fp.c), plus glibc's
- * m (strerror(errno)); flags - + space # 0 (and ' accepted, ignored); width
- * and precision, also as *; lengths hh h l ll q j z Z t L.
+ * Conversions: d i u o x X c s p % and f F e E g G (fmt_fp.c); flags
+ * - + space # 0 (and ' accepted, ignored); width and precision, also as *;
+ * lengths hh h l ll q j z Z t L. The output is glibc's, also for flag
+ * combinations C leaves undefined (compared on random formats); %p prints
+ * "(nil)" for NULL and %s "(null)", as glibc does.
  *
  * Limits: no %a/%A, no wide characters (%lc and %ls print as %c and %s),
- * no positional arguments (%1$d). %n is not supported: it stores nothing
- * (its argument is skipped). %p prints "(nil)" for NULL, and %s "(null)",
- * as glibc does. An unknown conversion is printed as it stands.
+ * no positional arguments (%1$d), no glibc %m (it would pull the strerror()
+ * table into every image that prints). %n stores nothing: its argument is
+ * skipped. An unknown conversion, or a '%' ending the format, is printed as
+ * it stands.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
@@ -124,7 +126,7 @@ static unsigned long long arg_unsigned(va_list *ap, enum length len)
 	}
 }
 
-/* %d %i (@neg gives the sign), %u %o %x %X, and %p. */
+/* %d %i (@neg gives the sign), %u %o %x %X, and %p (a non-NULL one). */
 static void fmt_int(struct _nolibc_sink *k, struct _nolibc_spec sp,
 		    unsigned long long v, int neg)
 {
@@ -133,7 +135,7 @@ static void fmt_int(struct _nolibc_sink *k, struct _nolibc_spec sp,
 	unsigned int base = 10;
 	char buf[24];	/* 64 bits are 22 octal digits */
 	char *end = buf + sizeof(buf), *p = end;
-	char prefix[2];
+	char prefix[3];
 	size_t plen = 0, nd, zeros = 0, len;
 	int nonzero = v != 0;
 
@@ -158,15 +160,16 @@ static void fmt_int(struct _nolibc_sink *k, struct _nolibc_spec sp,
 	if ((sp.flags & FMT_ALT) && base == 8 && !zeros && (nonzero || !nd))
 		zeros = 1;
 
-	if (sp.conv == 'd' || sp.conv == 'i') {
+	/* Signs for the signed conversions, and for %p as glibc does. */
+	if (sp.conv == 'd' || sp.conv == 'i' || sp.conv == 'p') {
 		if (neg)
 			prefix[plen++] = '-';
 		else if (sp.flags & FMT_PLUS)
 			prefix[plen++] = '+';
 		else if (sp.flags & FMT_SPACE)
 			prefix[plen++] = ' ';
-	} else if (base == 16 && (sp.conv == 'p' ||
-				  ((sp.flags & FMT_ALT) && nonzero))) {
+	}
+	if (sp.conv == 'p' || (base == 16 && (sp.flags & FMT_ALT) && nonzero)) {
 		prefix[plen++] = '0';
 		prefix[plen++] = sp.conv == 'X' ? 'X' : 'x';
 	}
@@ -207,6 +210,7 @@ static int fmt_one(struct _nolibc_sink *k, const char **fmt, va_list *ap)
 	struct _nolibc_spec sp = { .prec = -1 };
 	enum length len;
 	long long sv;
+	double fp;
 	char c;
 
 	for (;; p++) {
@@ -277,8 +281,8 @@ static int fmt_one(struct _nolibc_sink *k, const char **fmt, va_list *ap)
 	case 'p': {
 		uintptr_t v = (uintptr_t)va_arg(*ap, void *);
 
+		/* Like %#lx, and flags apply as they do there. */
 		if (v) {
-			sp.prec = -1;
 			fmt_int(k, sp, v, 0);
 		} else {
 			fmt_str(k, sp, "(nil)", 5);
@@ -294,9 +298,6 @@ static int fmt_one(struct _nolibc_sink *k, const char **fmt, va_list *ap)
 	case 's':
 		fmt_s(k, sp, va_arg(*ap, const char *));
 		break;
-	case 'm':
-		fmt_s(k, sp, strerror(errno));
-		break;
 	case 'f':
 	case 'F':
 	case 'e':
@@ -305,9 +306,10 @@ static int fmt_one(struct _nolibc_sink *k, const char **fmt, va_list *ap)
 	case 'G':
 		/* long double is printed through double (see fmt_fp.c). */
 		if (len == LEN_BIG_L)
-			_nolibc_fmt_fp(k, &sp, (double)va_arg(*ap, long double));
+			fp = (double)va_arg(*ap, long double);
 		else
-			_nolibc_fmt_fp(k, &sp, va_arg(*ap, double));
+			fp = va_arg(*ap, double);
+		_nolibc_fmt_fp(k, &sp, fp);
 		break;
 	case 'n':
 		(void)va_arg(*ap, void *);
