@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Interrupt controllers of a kvm image: vectors, PIC, local APIC, IOAPIC. */
+#ifndef KVM_INTCTRL_H
+#define KVM_INTCTRL_H
+
+#include <uk/essentials.h>
+
+#define KVM_VEC_PIC_BASE	0x20
+#define KVM_VEC_IOAPIC_BASE	0x30
+#define KVM_IOAPIC_PINS		24
+#define KVM_VEC_TIMER		0xf0
+#define KVM_VEC_SPURIOUS	0xff
+
+#define KVM_LAPIC_DEFAULT_BASE	0xfee00000UL
+#define KVM_IOAPIC_BASE		0xfec00000UL
+
+/* Remap both PICs to KVM_VEC_PIC_BASE and mask every line. */
+void _kvm_pic_disable(void);
+
+/* The local APIC (lapic.c): enabled, task priority 0, timer masked. */
+void _kvm_lapic_init(void);
+uintptr_t _kvm_lapic_base(void);
+void _kvm_lapic_eoi(void);
+uint32_t _kvm_lapic_read(unsigned int reg);
+void _kvm_lapic_write(unsigned int reg, uint32_t v);
+
+#define LAPIC_ID		0x020
+#define LAPIC_TPR		0x080
+#define LAPIC_EOI		0x0b0
+#define LAPIC_SVR		0x0f0
+#define LAPIC_LVT_TIMER		0x320
+#define LAPIC_TIMER_INIT	0x380
+#define LAPIC_TIMER_CUR		0x390
+#define LAPIC_TIMER_DIV		0x3e0
+#define LAPIC_LVT_MASKED	(1U << 16)
+#define LAPIC_TIMER_TSC_DEADLINE (2U << 17)
+#define LAPIC_TIMER_DIV_1	0x0b
+
+/* The IOAPIC (ioapic.c): every pin masked at init. */
+void _kvm_ioapic_init(void);
+/* Deliver ISA IRQ @irq to @vector on the boot CPU and unmask it. */
+void _kvm_ioapic_route(unsigned int irq, unsigned int vector);
+
+/* The timer interrupt (timer.c), called with the EOI already sent. */
+void _kvm_timer_fire(void);
+
+#endif /* KVM_INTCTRL_H */

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Interrupts of a kvm image. The legacy PICs are remapped out of the
+ * exception range (0x20-0x2f) and masked for good; device lines go
+ * through the IOAPIC, the timer is the local APIC's. Vectors:
+ *   0x20-0x2f  PIC (only spurious interrupts can arrive: ignored)
+ *   0x30-0x47  IOAPIC pins 0-23 (ISA IRQ n is pin n, but IRQ 0 is pin 2)
+ *   0xf0       local APIC timer
+ *   0xff       local APIC spurious vector (no EOI)
+ * Handlers run with interrupts disabled and the extended state saved.
+ */
+#include <errno.h>
+#include <uk/arch/cpu.h>
+#include <uk/arch/traps.h>
+#include <uk/plat/irq.h>
+#include <kvm/intctrl.h>
+#include <kvm/setup.h>
+
+#define IRQ_MAX_HANDLERS 16
+
+static struct {
+	unsigned int nr_handlers;
+	struct {
+		unsigned int irq;
+		uk_irq_handler_t fn;
+		void *arg;
+	} handlers[IRQ_MAX_HANDLERS];
+} irq;
+
+void uk_plat_irq_enable(void)
+{
+	irq_sti();
+}
+
+void uk_plat_irq_disable(void)
+{
+	irq_cli();
+}
+
+int uk_plat_irq_enabled(void)
+{
+	return !!(read_rflags() & X86_RFLAGS_IF);
+}
+
+unsigned long uk_plat_irq_save(void)
+{
+	unsigned long flags = read_rflags();
+
+	irq_cli();
+	return flags & X86_RFLAGS_IF;
+}
+
+void uk_plat_irq_restore(unsigned long flags)
+{
+	if (flags & X86_RFLAGS_IF)
+		irq_sti();
+	else
+		irq_cli();
+}
+
+void uk_plat_halt_irq(void)
+{
+	/* STI;HLT is atomic: a pending interrupt ends the HLT. */
+	irq_sti_hlt();
+	irq_cli();
+}
+
+int uk_plat_irq_register(unsigned int line, uk_irq_handler_t fn, void *arg)
+{
+	unsigned long flags;
+	unsigned int i;
+	int first = 1;
+
+	if (line >= KVM_IOAPIC_PINS || !fn)
+		return -EINVAL;
+	flags = uk_plat_irq_save();
+	if (irq.nr_handlers == IRQ_MAX_HANDLERS) {
+		uk_plat_irq_restore(flags);
+		return -ENOMEM;
+	}
+	for (i = 0; i < irq.nr_handlers; i++)
+		if (irq.handlers[i].irq == line)
+			first = 0;
+	irq.handlers[irq.nr_handlers].irq = line;
+	irq.handlers[irq.nr_handlers].fn = fn;
+	irq.handlers[irq.nr_handlers].arg = arg;
+	irq.nr_handlers++;
+	if (first)
+		_kvm_ioapic_route(line, KVM_VEC_IOAPIC_BASE + line);
+	uk_plat_irq_restore(flags);
+	return 0;
+}
+
+static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
+{
+	unsigned int i, line;
+
+	if (vector == KVM_VEC_SPURIOUS)
+		return;
+	if (vector >= KVM_VEC_PIC_BASE && vector < KVM_VEC_PIC_BASE + 16)
+		return;
+	if (vector == KVM_VEC_TIMER) {
+		_kvm_lapic_eoi();
+		_kvm_timer_fire();
+		return;
+	}
+	if (vector >= KVM_VEC_IOAPIC_BASE &&
+	    vector < KVM_VEC_IOAPIC_BASE + KVM_IOAPIC_PINS) {
+		line = vector - KVM_VEC_IOAPIC_BASE;
+		for (i = 0; i < irq.nr_handlers; i++)
+			if (irq.handlers[i].irq == line)
+				irq.handlers[i].fn(irq.handlers[i].arg);
+	}
+	_kvm_lapic_eoi();
+}
+
+void _kvm_irq_init(void)
+{
+	_kvm_pic_disable();
+	_kvm_lapic_init();
+	_kvm_ioapic_init();
+	ukarch_irq_set_handler(dispatch);
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The final page tables: an identity map of RAM and of the few device
+ * pages the platform touches, with permissions per 4 KiB page where they
+ * differ and the largest pages where they do not:
+ *   page 0                    unmapped (NULL dereferences fault)
+ *   the rest of the first MiB read-write, no-execute (firmware, VGA)
+ *   image text                read-only, executable
+ *   image rodata              read-only, no-execute
+ *   image data and bss        read-write, no-execute
+ *   stack guard pages         unmapped
+ *   other RAM                 read-write, no-execute (2 MiB / 1 GiB pages)
+ *   LAPIC, IOAPIC, ...        read-write, no-execute, uncached
+ *   everything else           unmapped
+ * entry.S built the first GiB with 2 MiB pages; this refines those
+ * tables in place (the mappings of the running code never change, only
+ * their permissions) and adds what lies above. Tables beyond the static
+ * ones come from free RAM, counted in a first pass and taken at once.
+ * Without NX (old CPUs) everything is executable; CR0.WP makes read-only
+ * pages read-only for the kernel too.
+ */
+#include <errno.h>
+#include <uk/arch/cpu.h>
+#include <uk/arch/paging.h>
+#include <kvm/intctrl.h>
+#include <kvm/setup.h>
+
+extern uint64_t _kvm_pt_pml4[X86_PT_ENTRIES];
+extern uint64_t _kvm_pt_pdpt[X86_PT_ENTRIES];
+extern uint64_t _kvm_pt_pd0[X86_PT_ENTRIES];
+extern char __kvm_image_start[], __kvm_text_end[], __kvm_rodata_end[];
+extern char _end[];
+
+#define ATTR_RAM	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX)
+#define ATTR_TEXT	(X86_PTE_PRESENT)
+#define ATTR_RODATA	(X86_PTE_PRESENT | X86_PTE_NX)
+#define ATTR_DEVICE	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX | \
+			 X86_PTE_PCD | X86_PTE_PWT)
+#define ATTR_TABLE	(X86_PTE_PRESENT | X86_PTE_RW)
+
+#define MAX_RANGES	(KVM_MAX_RAM_RANGES + 16)
+/* The map stops at 512 GiB: one PML4 entry. */
+#define MAP_LIMIT	(512ULL << 30)
+
+struct range {
+	uint64_t start, end;
+	uint64_t attr;		/* 0: unmapped */
+};
+
+static struct {
+	/* Later ranges override earlier ones. */
+	struct range ranges[MAX_RANGES];
+	unsigned int nr;
+	uint64_t nx_mask;	/* ~0, or ~NX when the CPU has no NX */
+	int huge;		/* 1 GiB pages available */
+	/* Pass 1 counts tables into "need"; pass 2 takes them from "pool". */
+	int counting;
+	unsigned int need;
+	uint64_t *pool;
+} pg;
+
+static void add(uint64_t start, uint64_t end, uint64_t attr)
+{
+	if (pg.nr < MAX_RANGES && start < end)
+		pg.ranges[pg.nr++] = (struct range){ start, end, attr };
+}
+
+static uint64_t attr_at(uint64_t addr)
+{
+	uint64_t attr = 0;
+	unsigned int i;
+
+	for (i = 0; i < pg.nr; i++)
+		if (addr >= pg.ranges[i].start && addr < pg.ranges[i].end)
+			attr = pg.ranges[i].attr;
+	return attr & pg.nx_mask;
+}
+
+/* No range starts or ends strictly inside [lo, hi): one attribute. */
+static int uniform(uint64_t lo, uint64_t hi)
+{
+	unsigned int i;
+
+	for (i = 0; i < pg.nr; i++) {
+		if (pg.ranges[i].start > lo && pg.ranges[i].start < hi)
+			return 0;
+		if (pg.ranges[i].end > lo && pg.ranges[i].end < hi)
+			return 0;
+	}
+	return 1;
+}
+
+static uint64_t *table(void)
+{
+	uint64_t *t;
+	unsigned int i;
+
+	pg.need++;
+	if (pg.counting)
+		return NULL;
+	t = pg.pool;
+	pg.pool += X86_PT_ENTRIES;
+	for (i = 0; i < X86_PT_ENTRIES; i++)
+		t[i] = 0;
+	return t;
+}
+
+static uint64_t leaf(uint64_t addr, uint64_t large)
+{
+	uint64_t attr = attr_at(addr);
+
+	return attr ? addr | attr | large : 0;
+}
+
+/* Fill @pd for the GiB at @base; @pd is NULL in the counting pass. */
+static void fill_pd(uint64_t *pd, uint64_t base)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < X86_PT_ENTRIES; i++) {
+		uint64_t chunk = base + i * X86_LARGE_PAGE_SIZE;
+		uint64_t *pt;
+
+		if (uniform(chunk, chunk + X86_LARGE_PAGE_SIZE)) {
+			if (pd)
+				pd[i] = leaf(chunk, X86_PTE_PS);
+			continue;
+		}
+		pt = table();
+		if (!pt)
+			continue;
+		for (j = 0; j < X86_PT_ENTRIES; j++)
+			pt[j] = leaf(chunk + j * X86_PAGE_SIZE, 0);
+		pd[i] = (uintptr_t)pt | ATTR_TABLE;
+	}
+}
+
+static void build(uint64_t top)
+{
+	uint64_t g, base;
+	uint64_t *pd;
+	int counting = pg.counting;
+
+	for (g = 0; g * X86_HUGE_PAGE_SIZE < top; g++) {
+		base = g * X86_HUGE_PAGE_SIZE;
+		if (g > 0 && uniform(base, base + X86_HUGE_PAGE_SIZE) &&
+		    (pg.huge || !attr_at(base))) {
+			if (!counting)
+				_kvm_pt_pdpt[g] = leaf(base, X86_PTE_PS);
+			continue;
+		}
+		pd = g == 0 ? _kvm_pt_pd0 : table();
+		fill_pd(counting ? NULL : pd, base);
+		if (!counting && g > 0)
+			_kvm_pt_pdpt[g] = (uintptr_t)pd | ATTR_TABLE;
+	}
+}
+
+int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
+{
+	struct x86_cpuid ext = cpuid(0x80000001, 0);
+	uintptr_t guards[8], shutdown_page;
+	unsigned int i, n;
+	uint64_t top = 0;
+
+	pg.nx_mask = (ext.edx & X86_CPUID81_EDX_NX) ? ~0ULL : ~X86_PTE_NX;
+	pg.huge = !!(ext.edx & X86_CPUID81_EDX_PAGE1GB);
+
+	for (i = 0; i < bp->nr_ram; i++)
+		add(bp->ram[i].start, MIN(bp->ram[i].end, MAP_LIMIT), ATTR_RAM);
+	add(0, 1UL << 20, ATTR_RAM);
+	add(0, X86_PAGE_SIZE, 0);
+	add((uintptr_t)__kvm_image_start, (uintptr_t)__kvm_text_end, ATTR_TEXT);
+	add((uintptr_t)__kvm_text_end, (uintptr_t)__kvm_rodata_end, ATTR_RODATA);
+	add((uintptr_t)__kvm_rodata_end, ALIGN_UP((uintptr_t)_end, X86_PAGE_SIZE),
+	    ATTR_RAM);
+	n = _kvm_stack_guards(guards, ARRAY_SIZE(guards));
+	for (i = 0; i < n; i++)
+		add(guards[i], guards[i] + KVM_GUARD_SIZE, 0);
+	add(_kvm_lapic_base(), _kvm_lapic_base() + X86_PAGE_SIZE, ATTR_DEVICE);
+	add(KVM_IOAPIC_BASE, KVM_IOAPIC_BASE + X86_PAGE_SIZE, ATTR_DEVICE);
+	shutdown_page = _kvm_shutdown_mmio();
+	if (shutdown_page)
+		add(shutdown_page, shutdown_page + X86_PAGE_SIZE, ATTR_DEVICE);
+
+	for (i = 0; i < pg.nr; i++)
+		if (pg.ranges[i].attr && pg.ranges[i].end > top)
+			top = pg.ranges[i].end;
+	top = MIN(ALIGN_UP(top, X86_HUGE_PAGE_SIZE), MAP_LIMIT);
+
+	/* Pass 1: count the tables; then take them; pass 2: fill. */
+	pg.counting = 1;
+	pg.need = 0;
+	build(top);
+	if (pg.need) {
+		pg.pool = (uint64_t *)_kvm_mem_take(bi, pg.need, "page tables");
+		if (!pg.pool)
+			return -ENOMEM;
+	}
+	pg.counting = 0;
+	build(top);
+
+	/* Reloading CR3 drops every stale translation. */
+	write_cr3(read_cr3());
+	return 0;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The boot stack (main() runs on it) and the IST stacks of the faults
+ * that must not trust the current stack (uk/arch/traps.h). Each sits
+ * right above a guard page that paging.c leaves unmapped, so running off
+ * the bottom of a stack faults at once instead of corrupting whatever
+ * lies below.
+ */
+#include <uk/arch/traps.h>
+#include <kvm/setup.h>
+
+struct kvm_stack_boot _kvm_boot_stack
+	__aligned(KVM_GUARD_SIZE) __section(".bss.kvm_stacks");
+struct kvm_stack_ist _kvm_ist_stacks[UKARCH_NR_IST]
+	__aligned(KVM_GUARD_SIZE) __section(".bss.kvm_stacks");
+
+static const char *const ist_names[UKARCH_NR_IST] = {
+	[UKARCH_IST_DF - 1] = "double-fault stack",
+	[UKARCH_IST_NMI - 1] = "NMI stack",
+	[UKARCH_IST_MC - 1] = "machine-check stack",
+	[UKARCH_IST_PF - 1] = "page-fault stack",
+};
+
+unsigned int _kvm_stack_guards(uintptr_t *guards, unsigned int max)
+{
+	unsigned int i, n = 0;
+
+	if (n < max)
+		guards[n++] = (uintptr_t)_kvm_boot_stack.guard;
+	for (i = 0; i < UKARCH_NR_IST && n < max; i++)
+		guards[n++] = (uintptr_t)_kvm_ist_stacks[i].guard;
+	return n;
+}
+
+static int in_guard(uintptr_t addr, const char *guard)
+{
+	return addr >= (uintptr_t)guard &&
+	       addr < (uintptr_t)guard + KVM_GUARD_SIZE;
+}
+
+const char *_kvm_stack_guard_name(uintptr_t addr)
+{
+	unsigned int i;
+
+	if (in_guard(addr, _kvm_boot_stack.guard))
+		return "boot stack";
+	for (i = 0; i < UKARCH_NR_IST; i++)
+		if (in_guard(addr, _kvm_ist_stacks[i].guard))
+			return ist_names[i];
+	return NULL;
+}
+
+void _kvm_stacks_ist_tops(uintptr_t *tops)
+{
+	unsigned int i;
+
+	for (i = 0; i < UKARCH_NR_IST; i++)
+		tops[i] = (uintptr_t)(_kvm_ist_stacks[i].stack +
+				      KVM_IST_STACK_SIZE);
+}

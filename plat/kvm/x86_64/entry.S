@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The two ways into a kvm image, and the way to long mode they share.
+ *
+ * QEMU's -kernel loads the one ELF file either way:
+ *  - Multiboot (v1): the header below, with the a.out-kludge address
+ *    fields, since QEMU refuses to load an ELF64 file as multiboot
+ *    otherwise. QEMU prefers it on -M pc. Entry with EAX = 0x2badb002,
+ *    EBX = the multiboot information.
+ *  - PVH: the Xen ELF note XEN_ELFNOTE_PHYS32_ENTRY names the 32-bit entry
+ *    point. -M microvm only knows this one. Entry with EBX = the
+ *    hvm_start_info.
+ * Both arrive in 32-bit protected mode, paging off, interrupts off, with
+ * a GDT we must not rely on. The shared path reads the TSC first (boot
+ * time counts from there), loads a boot GDT, clears .bss, checks for long
+ * mode, identity-maps the first GiB with 2 MiB pages (kvm/paging.c refines
+ * that map in C), enables PAE, long mode, NX when the CPU has it, paging
+ * with write protection, and jumps to 64-bit code, which turns on SSE
+ * (the C compiler may use it anywhere) and calls
+ * _kvm_entry64(protocol, info, magic) on the boot stack.
+ */
+#include <kvm/setup.h>
+
+#define MB_MAGIC	0x1badb002
+/* Page-aligned modules, memory information, a.out-kludge addresses. */
+#define MB_FLAGS	((1 << 0) | (1 << 1) | (1 << 16))
+
+/* Our own definition: the Xen headers are not a build dependency. */
+#define XEN_ELFNOTE_PHYS32_ENTRY 18
+
+#define COM1		0x3f8
+#define MSR_EFER	0xc0000080
+
+#define BOOT_SEL_CODE64	0x08
+#define BOOT_SEL_DATA	0x10
+#define BOOT_SEL_CODE32	0x18
+
+#define STACK_TOP (_kvm_boot_stack + KVM_GUARD_SIZE + CONFIG_KVM_STACK_SIZE)
+
+	.section .text.boot, "ax"
+	.code32
+	.balign 4
+_kvm_mb_header:
+	.long MB_MAGIC
+	.long MB_FLAGS
+	.long -(MB_MAGIC + MB_FLAGS)
+	.long _kvm_mb_header		/* header_addr */
+	.long __kvm_image_start		/* load_addr */
+	.long _edata			/* load_end_addr: file bytes end */
+	.long _end			/* bss_end_addr */
+	.long _kvm_entry_mb		/* entry_addr */
+
+	.globl _kvm_entry_mb
+_kvm_entry_mb:
+	movl %eax, %edi
+	movl $KVM_BOOT_MULTIBOOT, %ebp
+	jmp entry32
+
+	.globl _kvm_entry_pvh
+_kvm_entry_pvh:
+	xorl %edi, %edi
+	movl $KVM_BOOT_PVH, %ebp
+
+	/* EBP = protocol, EBX = information, EDI = multiboot magic. */
+entry32:
+	cli
+	cld
+	movl %ebx, %esi
+	/* Kept in .data: CPUID and the .bss clearing need every register. */
+	movl %edi, _kvm_boot_magic
+	rdtsc
+	movl %eax, _kvm_entry_tsc
+	movl %edx, _kvm_entry_tsc + 4
+
+	lgdt boot_gdt_ptr
+	ljmp $BOOT_SEL_CODE32, $1f
+1:	movl $BOOT_SEL_DATA, %eax
+	movw %ax, %ds
+	movw %ax, %es
+	movw %ax, %ss
+	movw %ax, %fs
+	movw %ax, %gs
+
+	/*
+	 * .bss: PVH's ELF loader clears it, multiboot's need not. Page
+	 * tables and stacks live there, so before anything else.
+	 */
+	movl $__bss_start, %edi
+	movl $_end, %ecx
+	subl %edi, %ecx
+	shrl $2, %ecx
+	xorl %eax, %eax
+	rep stosl
+	movl $STACK_TOP, %esp
+
+	/* Long mode? (EDX of leaf 0x80000001 is kept for NX below.) */
+	movl $0x80000000, %eax
+	cpuid
+	cmpl $0x80000001, %eax
+	jb no_long_mode
+	movl $0x80000001, %eax
+	cpuid
+	testl $(1 << 29), %edx
+	jz no_long_mode
+	movl %edx, %edi
+
+	/* PML4[0] -> PDPT, PDPT[0] -> PD, PD[i] = i * 2 MiB, 2 MiB pages. */
+	movl $_kvm_pt_pdpt, %eax
+	orl $3, %eax
+	movl %eax, _kvm_pt_pml4
+	movl $_kvm_pt_pd0, %eax
+	orl $3, %eax
+	movl %eax, _kvm_pt_pdpt
+	xorl %ecx, %ecx
+2:	movl %ecx, %eax
+	shll $21, %eax
+	orl $0x83, %eax			/* present, writable, large */
+	movl %eax, _kvm_pt_pd0(, %ecx, 8)
+	incl %ecx
+	cmpl $512, %ecx
+	jb 2b
+
+	movl %cr4, %eax
+	orl $(1 << 5), %eax		/* PAE */
+	movl %eax, %cr4
+	movl $_kvm_pt_pml4, %eax
+	movl %eax, %cr3
+
+	movl $MSR_EFER, %ecx
+	rdmsr
+	orl $(1 << 8), %eax		/* LME */
+	testl $(1 << 20), %edi
+	jz 3f
+	orl $(1 << 11), %eax		/* NXE */
+3:	wrmsr
+
+	movl %cr0, %eax
+	andl $~((1 << 2) | (1 << 3)), %eax	/* no EM, no TS */
+	orl $((1 << 31) | (1 << 16) | (1 << 5) | (1 << 1) | 1), %eax
+	movl %eax, %cr0			/* PG, WP, NE, MP, PE */
+	ljmp $BOOT_SEL_CODE64, $entry64
+
+	/* Say why on COM1 (no setup needed to transmit on QEMU) and stop. */
+no_long_mode:
+	movl $msg_no_lm, %esi
+4:	lodsb
+	testb %al, %al
+	jz 5f
+	movw $COM1, %dx
+	outb %al, %dx
+	jmp 4b
+5:	hlt
+	jmp 5b
+
+	.code64
+entry64:
+	movl $BOOT_SEL_DATA, %eax
+	movw %ax, %ds
+	movw %ax, %es
+	movw %ax, %ss
+	/* SSE now: compiled C may use it from its first instruction. */
+	movq %cr4, %rax
+	orq $((1 << 9) | (1 << 10)), %rax	/* OSFXSR, OSXMMEXCPT */
+	movq %rax, %cr4
+
+	movl %ebp, %edi			/* protocol (zero-extended) */
+	movl %esi, %esi			/* information */
+	movl _kvm_boot_magic(%rip), %edx	/* multiboot magic */
+	xorl %ebp, %ebp			/* end of the frame-pointer chain */
+	call _kvm_entry64
+6:	cli
+	hlt
+	jmp 6b
+
+	.section .rodata.boot, "a"
+	.balign 8
+boot_gdt:
+	.quad 0
+	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code */
+	.quad 0x00cf92000000ffff	/* 0x10: data */
+	.quad 0x00cf9a000000ffff	/* 0x18: 32-bit code */
+boot_gdt_end:
+boot_gdt_ptr:
+	.word boot_gdt_end - boot_gdt - 1
+	.quad boot_gdt
+msg_no_lm:
+	.asciz "kvm: this CPU has no 64-bit long mode: cannot boot\n"
+
+	/* Page tables of the first GiB, refined later by kvm/paging.c. */
+	.section .bss.kvm_pt, "aw", @nobits
+	.balign 4096
+	.globl _kvm_pt_pml4, _kvm_pt_pdpt, _kvm_pt_pd0
+_kvm_pt_pml4:	.skip 4096
+_kvm_pt_pdpt:	.skip 4096
+_kvm_pt_pd0:	.skip 4096
+
+	/* Read before .bss is cleared: so it lives in .data. */
+	.section .data.kvm_entry, "aw"
+	.balign 8
+	.globl _kvm_entry_tsc
+_kvm_entry_tsc:	.quad 0
+_kvm_boot_magic: .long 0
+
+	.section .note.Xen, "a", @note
+	.balign 4
+	.long 4				/* name size */
+	.long 4				/* descriptor size */
+	.long XEN_ELFNOTE_PHYS32_ENTRY
+	.asciz "Xen"
+	.balign 4
+	.long _kvm_entry_pvh
+
+	.section .note.GNU-stack, "", @progbits
