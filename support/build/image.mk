@@ -33,7 +33,11 @@ all: $(KILN_IMAGES)
 # `make run` boots the image of one platform; its exit status is the
 # guest's (support/scripts/run maps it back), so make reports a failure
 # when the guest fails.
-kiln_run_plat := $(if $(PLAT),$(PLAT),$(firstword $(KILN_PLATS)))
+# The default is kvm when it is enabled, else the first enabled platform.
+kiln_run_plat := $(if $(PLAT),$(PLAT),$(if $(filter kvm,$(KILN_PLATS)),kvm,$(firstword $(KILN_PLATS))))
 run: $(call kiln_image,$(kiln_run_plat))
 	$(Q)$(KILN_ROOT)/support/scripts/run --plat $(kiln_run_plat) \
-		--image $< $(if $(MEM),--mem '$(MEM)') -- $(ARGS)
+		--image $< $(if $(MEM),--mem '$(MEM)') \
+		$(if $(ACCEL),--accel '$(ACCEL)') \
+		$(if $(MACHINE),--machine '$(MACHINE)') \
+		$(if $(filter 1 y yes,$(GDB)),--gdb) -- $(ARGS)
