@@ -48,6 +48,8 @@ static void __printf(1, 2) say(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return;
 	if (n > (int)sizeof(buf) - 1)
 		n = sizeof(buf) - 1;
 	uk_plat_console_out(buf, n);
