@@ -29,6 +29,7 @@
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
 #define COM1		0x3f8
+#define DEBUG_EXIT_PORT	0xf4
 #define MSR_EFER	0xc0000080
 
 #define BOOT_SEL_CODE64	0x08
@@ -80,6 +81,20 @@ entry32:
 	movw %ax, %ss
 	movw %ax, %fs
 	movw %ax, %gs
+
+	/*
+	 * Is there RAM under the whole image? With too little memory the
+	 * loader still copies the file, but .bss (stacks, page tables) lies
+	 * beyond the end of RAM, where writes vanish: say so and exit with
+	 * status 2 rather than run into a hang.
+	 */
+	movl $(_end - 4), %edi
+	movl $0x4e4c494b, (%edi)
+	cmpl $0x4e4c494b, (%edi)
+	jne no_memory
+	notl (%edi)
+	cmpl $~0x4e4c494b, (%edi)
+	jne no_memory
 
 	/*
 	 * .bss: PVH's ELF loader clears it, multiboot's need not. Page
@@ -140,7 +155,13 @@ entry32:
 	movl %eax, %cr0			/* PG, WP, NE, MP, PE */
 	ljmp $BOOT_SEL_CODE64, $entry64
 
-	/* Say why on COM1 (no setup needed to transmit on QEMU) and stop. */
+	/*
+	 * Say why on COM1 (QEMU's UART transmits without setup), leave with
+	 * status 2 through isa-debug-exit (see shutdown.c), else stop.
+	 */
+no_memory:
+	movl $msg_no_mem, %esi
+	jmp 4f
 no_long_mode:
 	movl $msg_no_lm, %esi
 4:	lodsb
@@ -149,8 +170,10 @@ no_long_mode:
 	movw $COM1, %dx
 	outb %al, %dx
 	jmp 4b
-5:	hlt
-	jmp 5b
+5:	movb $2, %al
+	outb %al, $DEBUG_EXIT_PORT
+6:	hlt
+	jmp 6b
 
 	.code64
 entry64:
@@ -168,9 +191,9 @@ entry64:
 	movl _kvm_boot_magic(%rip), %edx	/* multiboot magic */
 	xorl %ebp, %ebp			/* end of the frame-pointer chain */
 	call _kvm_entry64
-6:	cli
+7:	cli
 	hlt
-	jmp 6b
+	jmp 7b
 
 	.section .rodata.boot, "a"
 	.balign 8
@@ -184,7 +207,9 @@ boot_gdt_ptr:
 	.word boot_gdt_end - boot_gdt - 1
 	.quad boot_gdt
 msg_no_lm:
-	.asciz "kvm: this CPU has no 64-bit long mode: cannot boot\n"
+	.asciz "kvm: this CPU has no 64-bit long mode: cannot boot\r\n"
+msg_no_mem:
+	.asciz "kvm: not enough memory: RAM ends inside the image (its .bss); give the guest more memory\r\n"
 
 	/* Page tables of the first GiB, refined later by kvm/paging.c. */
 	.section .bss.kvm_pt, "aw", @nobits
