@@ -6,6 +6,11 @@
  *   sleep MS   halt until a timer MS ms ahead, print the measured time
  *   regions    print the bootinfo memory regions
  *   args ...   print the arguments
+ *   ud         an invalid instruction (ud2)   div   an integer division by 0
+ *   overflow   unbounded recursion: a stack overflow
+ *   writetext  a write to the image's own code
+ * The faults happen in functions named probe_<mode>, which the tests look
+ * for in the symbolized crash report.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +61,39 @@ static int do_regions(void)
 	return 0;
 }
 
+static __attribute__((noinline)) void probe_ud(void)
+{
+	__asm__ __volatile__("ud2");
+}
+
+static __attribute__((noinline)) int probe_div(int x)
+{
+	volatile int zero = 0;
+
+	return x / zero;
+}
+
+/*
+ * Each frame holds a page, so the guard page is reached in a few calls.
+ * The bound only hides the recursion from the compiler: no stack has it.
+ */
+static volatile int overflow_limit = 1 << 30;
+
+static __attribute__((noinline)) int probe_overflow(int depth)
+{
+	volatile char frame[4096];
+
+	frame[0] = (char)depth;
+	if (depth < overflow_limit)
+		return probe_overflow(depth + 1) + frame[0];
+	return frame[0];
+}
+
+static __attribute__((noinline)) void probe_writetext(void)
+{
+	*(volatile unsigned char *)(uintptr_t)probe_ud = 0xc3;
+}
+
 int main(int argc, char *argv[])
 {
 	const char *mode = argc > 1 ? argv[1] : "args";
@@ -75,6 +113,18 @@ int main(int argc, char *argv[])
 	if (!strcmp(mode, "segv")) {
 		*(volatile int *)(uintptr_t)arg = 1;
 		return 97;
+	}
+	if (!strcmp(mode, "ud")) {
+		probe_ud();
+		return 96;
+	}
+	if (!strcmp(mode, "div"))
+		return probe_div((int)arg + 1);
+	if (!strcmp(mode, "overflow"))
+		return probe_overflow(0);
+	if (!strcmp(mode, "writetext")) {
+		probe_writetext();
+		return 95;
 	}
 	if (!strcmp(mode, "sleep"))
 		return do_sleep(arg);
