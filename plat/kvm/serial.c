@@ -51,12 +51,13 @@ void _kvm_serial_out(const char *buf, unsigned int len)
 {
 	unsigned int i;
 
-	/* Terminals want CR LF; a lone LF leaves the cursor mid-line. */
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			serial_putc('\r');
+	/*
+	 * Bytes go out as they are, as on linuxu: no CR before LF. QEMU's
+	 * stdio keeps the terminal's output processing (ONLCR), and the
+	 * output stays byte-identical to linuxu's for scripts and tests.
+	 */
+	for (i = 0; i < len; i++)
 		serial_putc(buf[i]);
-	}
 }
 
 int _kvm_serial_in(char *buf, unsigned int maxlen)
