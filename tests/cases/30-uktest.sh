@@ -33,3 +33,21 @@ test_uktest_failure_exit() {
 	check uktest_failure_exit.passing_case grep -q 'case=passes status=pass' "$out/run.txt"
 	check uktest_failure_exit.no_main sh -c "! grep -q 'main ran' '$out/run.txt'"
 }
+
+# The same image tests on kvm, under QEMU (TCG).
+test_uktest_kvm() {
+	local out img rc
+	out=$(tbuild)
+	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y ||
+		{ fail uktest_kvm "build failed"; return; }
+	img=$out/helloworld_kvm-x86_64
+	run_capture "$out/run.txt" "$KILN_ROOT/support/scripts/run" --plat kvm \
+		--image "$img" --accel tcg -- after tests
+	rc=$?
+	uktest_collect "$out/run.txt" kvm || fail uktest_kvm.summary "no uktest summary line: the image stopped early"
+	check uktest_kvm.main_ran grep -qx 'Hello world!' "$out/run.txt"
+	check uktest_kvm.status test "$rc" -eq 0
+	for suite in nolibc ukargparse ukboot x86_64arch; do
+		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
+	done
+}

@@ -1,0 +1,309 @@
+# The kvm platform under QEMU (TCG): boot on -M pc (multiboot, qboot) and
+# -M microvm, the PVH entry, arguments, exit statuses, crash screens,
+# the timer, bad command lines, memory limits, the image layout and
+# `make run`. Every QEMU run goes through support/scripts/run under
+# run_capture's 10 s limit.
+
+# One build of each application serves every test here.
+kvm_out() { echo "$KILN_TEST_OUT/kvm-$1"; }
+
+kvm_build() {
+	local app=$1 out
+	out=$(kvm_out "$(basename "$app")")
+	[ -f "$out/$(basename "$app")_kvm-x86_64" ] && return 0
+	kmake A="$app" O="$out" >"$out.build.log" 2>&1 ||
+		{ cat "$out.build.log"; return 1; }
+}
+
+kvm_hello() { echo "$(kvm_out helloworld)/helloworld_kvm-x86_64"; }
+kvm_probe() { echo "$(kvm_out platprobe)/platprobe_kvm-x86_64"; }
+
+# kvm_run OUTFILE MACHINE IMAGE [run options] [-- ARGS]
+kvm_run() {
+	local out=$1 machine=$2 img=$3
+	shift 3
+	run_capture "$out" "$KILN_ROOT/support/scripts/run" --plat kvm \
+		--image "$img" --accel tcg --machine "$machine" "$@"
+}
+
+kvm_hello_want() {
+	cat <<'WANT'
+Hello world!
+argc=7
+argv[0]=helloworld
+argv[1]=a
+argv[2]=b c
+argv[3]=
+argv[4]=it's
+argv[5]="q"
+argv[6]=x\y
+WANT
+}
+
+test_kvm_helloworld_args() {
+	local out img m
+	kvm_build apps/helloworld || { fail kvm_helloworld_args "build failed"; return; }
+	out=$(tbuild) img=$(kvm_hello)
+	mkdir -p "$out"
+	kvm_hello_want >"$out/want.txt"
+	for m in pc microvm; do
+		kvm_run "$out/$m.txt" "$m" "$img" -- a 'b c' '' "it's" '"q"' 'x\y'
+		check "kvm_helloworld_args.$m.status" test $? -eq 0
+		check "kvm_helloworld_args.$m" diff -u "$out/want.txt" "$out/$m.txt"
+		# Kernel arguments before "--" do not reach main().
+		kvm_run "$out/$m-k.txt" "$m" "$img" -- kernel.arg=1 -- app1
+		check "kvm_kernel_args.$m" grep -qx 'argc=2' "$out/$m-k.txt"
+		check "kvm_kernel_args.$m.app" grep -qx 'argv\[1\]=app1' "$out/$m-k.txt"
+	done
+}
+
+# QEMU prefers the multiboot header when there is one; a copy with its
+# magic number cleared makes QEMU take the PVH note instead.
+test_kvm_pvh() {
+	local out img pvh off m
+	kvm_build apps/helloworld || { fail kvm_pvh "build failed"; return; }
+	out=$(tbuild) img=$(kvm_hello)
+	mkdir -p "$out"
+	check kvm_pvh.note sh -c "readelf -nW '$img' | grep -q 'Xen.*0x00000012'"
+	off=$(LC_ALL=C grep -obUaP '\x02\xb0\xad\x1b' "$img" | head -n 1 | cut -d: -f1)
+	[ -n "$off" ] || { fail kvm_pvh.multiboot "no multiboot header in $img"; return; }
+	check kvm_pvh.multiboot_in_8k test "$off" -lt 8192
+	pvh=$out/pvh-only
+	cp "$img" "$pvh"
+	printf '\0\0\0\0' | dd of="$pvh" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	kvm_hello_want >"$out/want.txt"
+	for m in pc microvm; do
+		kvm_run "$out/$m.txt" "$m" "$pvh" -- a 'b c' '' "it's" '"q"' 'x\y'
+		check "kvm_pvh.$m.status" test $? -eq 0
+		check "kvm_pvh.$m" diff -u "$out/want.txt" "$out/$m.txt"
+	done
+}
+
+test_kvm_exit_status() {
+	local out img s rc m
+	kvm_build tests/apps/platprobe || { fail kvm_exit_status "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	for s in 0 1 42; do
+		kvm_run "$out/r.txt" pc "$img" -- return "$s"
+		rc=$?
+		check "kvm_exit_status.return_$s" test "$rc" -eq "$s"
+		kvm_run "$out/e.txt" pc "$img" -- exit "$s"
+		rc=$?
+		check "kvm_exit_status.exit_$s" test "$rc" -eq "$s"
+		kvm_run "$out/m.txt" microvm "$img" -- return "$s"
+		rc=$?
+		check "kvm_exit_status.microvm_$s" test "$rc" -eq "$s"
+	done
+	# 7 bits survive QEMU's isa-debug-exit.
+	kvm_run "$out/w.txt" pc "$img" -- return 300
+	check kvm_exit_status.seven_bits test $? -eq $((300 & 127))
+}
+
+test_kvm_assert() {
+	local out img rc
+	kvm_build tests/apps/platprobe || { fail kvm_assert "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	kvm_run "$out/assert.txt" pc "$img" -- assert
+	rc=$?
+	check kvm_assert.status test "$rc" -eq 127
+	check kvm_assert.message grep -q 'Assertion failure: argc == 1 at .*tests/apps/platprobe/main.c:[0-9][0-9]* (main)' "$out/assert.txt"
+	check kvm_assert.backtrace grep -q '#0 0x' "$out/assert.txt"
+}
+
+# kvm_crash NAME MODE ARG WHAT: the probe faults in probe_MODE (or main
+# for segv); the crash screen names WHAT, shows the registers and a
+# backtrace, and the symbolized report names the faulting function.
+kvm_crash() {
+	local name=$1 mode=$2 arg=$3 what=$4 fn=$5 out img rc
+	out=$(tbuild)/$mode img=$(kvm_probe)
+	mkdir -p "$(dirname "$out")"
+	kvm_run "$out.txt" pc "$img" -- "$mode" $arg
+	rc=$?
+	check "$name.status" test "$rc" -eq 127
+	check "$name.what" grep -q "^crash: $what (vector [0-9]*), error code 0x" "$out.txt"
+	check "$name.registers" grep -q '^ rip 0x[0-9a-f]*  rsp 0x[0-9a-f]*  rbp 0x' "$out.txt"
+	check "$name.control_registers" grep -q '^ cr0 0x.*cr3 0x.*cr4 0x' "$out.txt"
+	check "$name.backtrace" grep -q '#0 0x' "$out.txt"
+	"$KILN_ROOT/support/scripts/symbolize" "$img.dbg" <"$out.txt" >"$out-sym.txt"
+	cat "$out-sym.txt"
+	check "$name.names_function" grep -q "rip is in $fn at .*platprobe/main.c" "$out-sym.txt"
+	check "$name.backtrace_named" grep -q '#[0-9]* 0x[0-9a-f]* [A-Za-z0-9_.]* at ' "$out-sym.txt"
+}
+
+test_kvm_crash_pagefault() {
+	kvm_build tests/apps/platprobe || { fail kvm_crash_pagefault "build failed"; return; }
+	kvm_crash kvm_crash_pagefault segv 0 'page fault' main
+	check kvm_crash_pagefault.cr2 grep -q '^cr2 0x0000000000000000: write, page not mapped' "$(tbuild)/segv.txt"
+	check kvm_crash_pagefault.null grep -q 'NULL pointer' "$(tbuild)/segv.txt"
+}
+
+test_kvm_crash_ud() {
+	kvm_build tests/apps/platprobe || { fail kvm_crash_ud "build failed"; return; }
+	kvm_crash kvm_crash_ud ud '' 'invalid opcode' probe_ud
+}
+
+test_kvm_crash_div() {
+	kvm_build tests/apps/platprobe || { fail kvm_crash_div "build failed"; return; }
+	kvm_crash kvm_crash_div div '' 'divide error' probe_div
+}
+
+test_kvm_crash_stack_overflow() {
+	kvm_build tests/apps/platprobe || { fail kvm_crash_stack_overflow "build failed"; return; }
+	kvm_crash kvm_crash_stack_overflow overflow '' 'page fault' probe_overflow
+	check kvm_crash_stack_overflow.guard grep -q 'stack overflow: the fault is in the guard page under the boot stack' "$(tbuild)/overflow.txt"
+}
+
+test_kvm_crash_write_text() {
+	kvm_build tests/apps/platprobe || { fail kvm_crash_write_text "build failed"; return; }
+	kvm_crash kvm_crash_write_text writetext '' 'page fault' probe_writetext
+	check kvm_crash_write_text.protection grep -q '^cr2 0x[0-9a-f]*: write, protection violation' "$(tbuild)/writetext.txt"
+	check kvm_crash_write_text.text grep -q 'write to the read-only kernel text' "$(tbuild)/writetext.txt"
+}
+
+test_kvm_timer() {
+	local out img ns m
+	kvm_build tests/apps/platprobe || { fail kvm_timer "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	for m in pc microvm; do
+		kvm_run "$out/$m.txt" "$m" "$img" -- sleep 10
+		check "kvm_timer.$m.status" test $? -eq 0
+		ns=$(sed -n 's/^slept_ns=\([0-9]*\) .*/\1/p' "$out/$m.txt")
+		# Measured with the guest's TSC clock: never early, and late
+		# by less than 20 ms even on a busy host under TCG.
+		check "kvm_timer.$m.at_least" test "${ns:-0}" -ge 10000000
+		check "kvm_timer.$m.at_most" test "${ns:-0}" -lt 30000000
+	done
+}
+
+test_kvm_bad_cmdline() {
+	local out img rc long
+	kvm_build tests/apps/platprobe || { fail kvm_bad_cmdline "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	kvm_run "$out/quote.txt" pc "$img" --cmdline "args 'unterminated"
+	rc=$?
+	check kvm_bad_cmdline.quote_status test "$rc" -eq 2
+	check kvm_bad_cmdline.quote_message grep -q 'malformed command line: unterminated quote' "$out/quote.txt"
+	kvm_run "$out/bs.txt" microvm "$img" --cmdline 'args trailing\'
+	check kvm_bad_cmdline.backslash_status test $? -eq 2
+	long=$(head -c 5000 /dev/zero | tr '\0' x)
+	kvm_run "$out/long.txt" pc "$img" -- args "$long"
+	rc=$?
+	check kvm_bad_cmdline.long_status test "$rc" -eq 2
+	check kvm_bad_cmdline.long_message grep -q 'command line refused: longer than 4095 bytes' "$out/long.txt"
+	# shellcheck disable=SC2046
+	kvm_run "$out/many.txt" pc "$img" -- $(seq 1 100)
+	check kvm_bad_cmdline.many_status test $? -eq 2
+	check kvm_bad_cmdline.many_message grep -q 'more than 64 arguments' "$out/many.txt"
+	check kvm_bad_cmdline.no_crash sh -c "! grep -q '^crash:' '$out'/*.txt"
+}
+
+test_kvm_memory_regions() {
+	local out img
+	kvm_build tests/apps/platprobe || { fail kvm_memory_regions "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	kvm_run "$out/r.txt" pc "$img" --mem 64M -- regions
+	check kvm_memory_regions.status test $? -eq 0
+	check kvm_memory_regions.image grep -q 'type=2 start=0x100000 .* name=image' "$out/r.txt"
+	check kvm_memory_regions.low grep -q 'type=4 start=0x0 len=1048576 ' "$out/r.txt"
+	check kvm_memory_regions.free grep -q 'type=1 .* len=6[0-9]\{7\} name=ram' "$out/r.txt"
+	check kvm_memory_regions.pagetables grep -q 'type=2 .* name=page tables' "$out/r.txt"
+}
+
+# kvm_boots IMG KIB MACHINE: helloworld boots with KIB KiB of RAM.
+kvm_boots() {
+	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$1" --accel tcg \
+		--machine "$3" --mem "$2K" >"$KVM_MEM_OUT/$3-$2.txt" 2>&1 </dev/null &&
+		grep -qx 'Hello world!' "$KVM_MEM_OUT/$3-$2.txt"
+}
+
+# The smallest memory helloworld boots with, by bisection in 4 KiB steps;
+# one step below it the guest must fail with a message, not hang.
+test_kvm_memory_minimum() {
+	local img lo hi mid m rc
+	kvm_build apps/helloworld || { fail kvm_memory_minimum "build failed"; return; }
+	img=$(kvm_hello)
+	KVM_MEM_OUT=$(tbuild)
+	mkdir -p "$KVM_MEM_OUT"
+	for m in pc microvm; do
+		lo=1024 hi=4096
+		if ! kvm_boots "$img" "$hi" "$m"; then
+			fail "kvm_memory_minimum.$m" "does not boot with $hi KiB"
+			continue
+		fi
+		while [ $((hi - lo)) -gt 4 ]; do
+			mid=$(((lo + hi) / 2 / 4 * 4))
+			if kvm_boots "$img" "$mid" "$m"; then hi=$mid; else lo=$mid; fi
+		done
+		echo "minimum memory on $m: $hi KiB"
+		echo "$m $hi" >>"$KILN_TEST_OUT/kvm-minmem.txt"
+		pass "kvm_memory_minimum.$m"
+		# At most 2 MiB: the image loads at 1 MiB, so 1 MiB itself
+		# cannot be reached.
+		check "kvm_memory_minimum.$m.small" test "$hi" -le 2048
+		kvm_run "$KVM_MEM_OUT/below-$m.txt" "$m" "$img" --mem "$((hi - 4))K"
+		rc=$?
+		check "kvm_memory_minimum.$m.below_fails" test "$rc" -ne 0 -a "$rc" -ne 124
+		check "kvm_memory_minimum.$m.below_message" grep -q 'not enough memory' "$KVM_MEM_OUT/below-$m.txt"
+	done
+	kvm_run "$KVM_MEM_OUT/1m.txt" pc "$img" --mem 1M
+	check kvm_memory_minimum.1m_status test $? -eq 2
+	check kvm_memory_minimum.1m_message grep -q 'MEM=1M is too small' "$KVM_MEM_OUT/1m.txt"
+}
+
+test_kvm_image() {
+	local img segs
+	kvm_build apps/helloworld || { fail kvm_image "build failed"; return; }
+	img=$(kvm_hello)
+	ls -l "$img"
+	check kvm_image.size_under_100k test "$(stat -c %s "$img")" -lt 102400
+	check kvm_image.stripped sh -c "! readelf -S '$img' | grep -q symtab"
+	# Multiboot copies the file as one block: the loadable segments must
+	# sit in the file exactly as in memory.
+	segs=$(readelf -lW "$img" | awk '$1 == "LOAD" { print $2, $3 }')
+	echo "$segs"
+	check kvm_image.contiguous sh -c "echo '$segs' | while read o v; do echo \$((v - o)); done | sort -u | wc -l | grep -qx 1"
+	# Text is not writable, data is not executable.
+	check kvm_image.wx sh -c "! readelf -lW '$img' | awk '\$1 == \"LOAD\"' | grep -q 'RWE'"
+}
+
+test_kvm_make_run() {
+	local out rc
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail kvm_make_run "build failed"; return; }
+	# kvm is the default platform of make run; TCG here, and it says so.
+	make -C "$KILN_ROOT" O="$out" run ARGS="one 'two three'" >"$out/run.txt" 2>&1
+	check kvm_make_run.status test $? -eq 0
+	cat "$out/run.txt"
+	check kvm_make_run.hello grep -qx 'Hello world!' "$out/run.txt"
+	check kvm_make_run.args grep -qx 'argv\[2\]=two three' "$out/run.txt"
+	if grep -qw -E 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+		pass kvm_make_run.tcg_message
+	else
+		check kvm_make_run.tcg_message grep -q 'kiln: using TCG (no usable KVM)' "$out/run.txt"
+	fi
+	make -C "$KILN_ROOT" O="$out" run MACHINE=microvm ACCEL=tcg MEM=16M ARGS="x" >"$out/mv.txt" 2>&1
+	check kvm_make_run.microvm test $? -eq 0
+	check kvm_make_run.microvm_args grep -qx 'argv\[1\]=x' "$out/mv.txt"
+	check kvm_make_run.explicit_tcg_quiet sh -c "! grep -q 'using TCG' '$out/mv.txt'"
+	make -C "$KILN_ROOT" O="$out" run MACHINE=nosuch >"$out/bad.txt" 2>&1
+	rc=$?
+	check kvm_make_run.bad_machine test "$rc" -ne 0
+	check kvm_make_run.bad_machine_message grep -q 'MACHINE=nosuch: expected pc or microvm' "$out/bad.txt"
+}
+
+# With timestamps on, the guest reports its boot time from the TSC.
+test_kvm_timestamps() {
+	local out
+	out=$(tbuild)
+	build_app apps/helloworld "$out" LIBUKBOOT_TIMESTAMPS=y >/dev/null ||
+		{ fail kvm_timestamps "build failed"; return; }
+	kvm_run "$out/run.txt" pc "$out/helloworld_kvm-x86_64"
+	check kvm_timestamps.status test $? -eq 0
+	check kvm_timestamps.boot grep -q '^kiln-boot: entry_ns=[1-9][0-9]* main_ns=[0-9]* boot_ns=[0-9]*$' "$out/run.txt"
+	check kvm_timestamps.exit grep -q '^kiln-boot: exit_ns=[0-9]* run_ns=[0-9]* status=0$' "$out/run.txt"
+}
