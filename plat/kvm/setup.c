@@ -3,7 +3,8 @@
  * From entry.S to ukboot. _kvm_entry64() runs in long mode on the boot
  * stack with interrupts off and brings the platform up in the order each
  * step needs:
- *   extended state (SSE is in use already) -> console -> descriptor
+ *   extended state (SSE is in use already) -> TSC frequency lookup (or
+ *   the start of its measurement) -> console -> descriptor
  *   tables and exceptions (a fault from here on prints a crash screen)
  *   -> boot information -> command line -> memory regions -> final page
  *   tables -> TSC -> interrupt controllers -> timer -> uk_boot_entry().
@@ -69,6 +70,7 @@ void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 	int rc;
 
 	ukarch_ectx_init();
+	_kvm_tsc_calibrate_start();
 	_kvm_serial_init();
 #if CONFIG_KVM_CONSOLE_VGA
 	_kvm_vga_init();

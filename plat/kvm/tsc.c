@@ -6,9 +6,11 @@
  *      VMware);
  *   3. KVM's pvclock (its TSC-to-nanoseconds multiplier);
  *   4. CPUID leaf 0x16 (nominal base MHz: close, not exact);
- *   5. a short measurement against the PIT: CONFIG_KVM_TSC_CALIBRATE_US
- *      of busy-waiting (1 ms by default: 0.1% accuracy, where the usual
- *      50-100 ms buys nothing a one-shot timer can use).
+ *   5. a short measurement against the PIT over CONFIG_KVM_TSC_CALIBRATE_US
+ *      (1 ms by default: 0.1% accuracy, where the usual 50-100 ms buys
+ *      nothing a one-shot timer can use), started at entry and finished
+ *      after the rest of the setup, so that only what remains of the
+ *      window is spent waiting.
  * Under QEMU's TCG none of 1-4 exist and the TSC runs at the host's TSC
  * rate, so 5 it is. Time is kept as ns = tsc * mult >> 32 (no division
  * on the clock path).
@@ -28,12 +30,21 @@
 #define PIT_CMD			0x43
 #define PIT_CMD_CH0_MODE0	0x30	/* channel 0, lo/hi byte, mode 0 */
 #define PIT_CMD_LATCH_CH0	0x00
+#define PIT_CMD_READBACK_STATUS_CH0 0xe2	/* read-back: status of ch 0 */
+#define PIT_STATUS_OUT		0x80
 
 static struct {
 	uint64_t hz;
 	uint64_t mult;		/* ns per tick, << 32 */
 	const char *source;
 } tsc;
+
+/* The PIT measurement in progress (from_pit()). */
+static struct {
+	int started;
+	uint64_t t0;
+	uint16_t c0;
+} calib;
 
 struct pvclock {
 	uint32_t version, pad0;
@@ -108,57 +119,92 @@ static uint16_t pit_read(void)
 	return lo | (uint16_t)inb(PIT_CH0) << 8;
 }
 
+/* Channel 0's OUT pin: high once the count has run out (mode 0). */
+static int pit_expired(void)
+{
+	outb(PIT_CMD, PIT_CMD_READBACK_STATUS_CH0);
+	return !!(inb(PIT_CH0) & PIT_STATUS_OUT);
+}
+
+/*
+ * One end of the measurement: the count, read between two TSC reads and
+ * taken at their middle, which halves the cost of an emulated port
+ * access in the result.
+ */
+static void pit_sample(uint64_t *t, uint16_t *count)
+{
+	uint64_t a = rdtsc(), b;
+
+	*count = pit_read();
+	b = rdtsc();
+	*t = a + (b - a) / 2;
+}
+
 /*
  * Channel 0 counts down once from 0xffff (mode 0; its interrupt line is
- * masked everywhere). Each end of the window is read between two TSC
- * reads and taken at their middle, which halves the cost of an emulated
- * port access in the result.
+ * masked everywhere): 55 ms before it runs out, far more than the boot
+ * needs. Started first thing at entry, so that the platform's own setup
+ * runs during the measurement; under TCG that setup takes longer than
+ * the window and the calibration costs no waiting at all.
  */
-static uint64_t from_pit(void)
+static void pit_start(void)
 {
-	uint64_t want = PIT_HZ * CONFIG_KVM_TSC_CALIBRATE_US / 1000000;
-	uint64_t t0a, t0b, t1a, t1b, spins = 0;
-	uint16_t c0, c1;
-
-	if (want < 2)
-		want = 2;
 	outb(PIT_CMD, PIT_CMD_CH0_MODE0);
 	outb(PIT_CH0, 0xff);
 	outb(PIT_CH0, 0xff);
+	pit_sample(&calib.t0, &calib.c0);
+	calib.started = 1;
+}
 
-	t0a = rdtsc();
-	c0 = pit_read();
-	t0b = rdtsc();
-	do {
-		t1a = rdtsc();
-		c1 = pit_read();
-		t1b = rdtsc();
+static uint64_t from_pit(void)
+{
+	uint64_t want = PIT_HZ * CONFIG_KVM_TSC_CALIBRATE_US / 1000000;
+	uint64_t t1, spins = 0;
+	uint16_t c1, ticks;
+
+	if (want < 2)
+		want = 2;
+	if (!calib.started || pit_expired())
+		pit_start();	/* not started, or ran out: start again */
+	for (;;) {
+		pit_sample(&t1, &c1);
+		ticks = calib.c0 - c1;
+		if (ticks >= want)
+			break;
 		/* No PIT (a count that never moves): give up. */
-		if (c1 == c0 && ++spins > 1000000)
+		if (!ticks && ++spins > 1000000)
 			return 0;
-	} while ((uint16_t)(c0 - c1) < want);
+	}
+	return (t1 - calib.t0) * PIT_HZ / ticks;
+}
 
-	return ((t1a + t1b) / 2 - (t0a + t0b) / 2) * PIT_HZ /
-	       (uint16_t)(c0 - c1);
+static const struct {
+	uint64_t (*fn)(void);
+	const char *name;
+} tsc_sources[] = {
+	{ from_cpuid15, "cpuid 0x15" },
+	{ from_hv_leaf, "hypervisor leaf 0x40000010" },
+	{ from_pvclock, "kvm pvclock" },
+	{ from_cpuid16, "cpuid 0x16" },
+};
+
+void _kvm_tsc_calibrate_start(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tsc_sources) && !tsc.hz; i++) {
+		tsc.hz = tsc_sources[i].fn();
+		tsc.source = tsc_sources[i].name;
+	}
+	if (!tsc.hz)
+		pit_start();
 }
 
 void _kvm_tsc_init(void)
 {
-	static const struct {
-		uint64_t (*fn)(void);
-		const char *name;
-	} sources[] = {
-		{ from_cpuid15, "cpuid 0x15" },
-		{ from_hv_leaf, "hypervisor leaf 0x40000010" },
-		{ from_pvclock, "kvm pvclock" },
-		{ from_cpuid16, "cpuid 0x16" },
-		{ from_pit, "PIT" },
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(sources) && !tsc.hz; i++) {
-		tsc.hz = sources[i].fn();
-		tsc.source = sources[i].name;
+	if (!tsc.hz) {
+		tsc.hz = from_pit();
+		tsc.source = "PIT";
 	}
 	if (!tsc.hz) {
 		_kvm_say("no way to measure the TSC frequency: assuming 1 GHz");

@@ -88,7 +88,12 @@ void _kvm_vga_out(const char *buf, unsigned int len);
 void _kvm_say(const char *msg);
 void _kvm_say_num(const char *msg, unsigned long num, const char *unit);
 
-/* Time (tsc.c) and interrupts (lapic.c, ioapic.c, irq.c, timer.c). */
+/*
+ * Time (tsc.c) and interrupts (lapic.c, ioapic.c, irq.c, timer.c). The
+ * TSC frequency is looked up, or its measurement started, at entry by
+ * _kvm_tsc_calibrate_start() and known after _kvm_tsc_init().
+ */
+void _kvm_tsc_calibrate_start(void);
 void _kvm_tsc_init(void);
 uint64_t _kvm_tsc_hz(void);
 const char *_kvm_tsc_source(void);
