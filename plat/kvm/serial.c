@@ -27,8 +27,20 @@
 /* Bounded waits: a UART that never becomes ready must not hang us. */
 #define TX_SPIN_MAX	100000
 
+/*
+ * Bytes that arrived before the FIFOs were enabled: switching them on
+ * clears them, so they are kept here and handed out first.
+ */
+static struct {
+	unsigned int len, pos;
+	char buf[16];
+} early;
+
 void _kvm_serial_init(void)
 {
+	while ((inb(COM1 + REG_LSR) & LSR_DR) && early.len < sizeof(early.buf))
+		early.buf[early.len++] = inb(COM1 + REG_DATA);
+
 	outb(COM1 + REG_IER, 0);
 	outb(COM1 + REG_LCR, LCR_DLAB);
 	outb(COM1 + REG_DATA, BAUD_DIVISOR & 0xff);
@@ -64,6 +76,8 @@ int _kvm_serial_in(char *buf, unsigned int maxlen)
 {
 	unsigned int n = 0;
 
+	while (n < maxlen && early.pos < early.len)
+		buf[n++] = early.buf[early.pos++];
 	while (n < maxlen && (inb(COM1 + REG_LSR) & LSR_DR))
 		buf[n++] = inb(COM1 + REG_DATA);
 	return n;
