@@ -307,3 +307,51 @@ test_kvm_timestamps() {
 	check kvm_timestamps.boot grep -q '^kiln-boot: entry_ns=[1-9][0-9]* main_ns=[0-9]* boot_ns=[0-9]*$' "$out/run.txt"
 	check kvm_timestamps.exit grep -q '^kiln-boot: exit_ns=[0-9]* run_ns=[0-9]* status=0$' "$out/run.txt"
 }
+
+# Console input: bytes on QEMU's stdin reach uk_plat_console_in(), the
+# ones sent before the UART was set up included.
+test_kvm_console_input() {
+	local out img m
+	kvm_build tests/apps/platprobe || { fail kvm_console_input "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	for m in pc microvm; do
+		printf 'hello' | timeout 10 "$KILN_ROOT/support/scripts/run" --plat kvm \
+			--image "$img" --accel tcg --machine "$m" -- read 5 >"$out/$m.txt" 2>&1
+		check "kvm_console_input.$m.status" test $? -eq 0
+		cat "$out/$m.txt"
+		check "kvm_console_input.$m" grep -qx 'read=<hello>' "$out/$m.txt"
+	done
+}
+
+# GDB=1: QEMU waits for gdb, and the printed command finds main().
+test_kvm_gdb() {
+	local out img pid
+	kvm_build tests/apps/platprobe || { fail kvm_gdb "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	timeout 30 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
+		--accel tcg --gdb -- return 3 >"$out/run.txt" 2>&1 &
+	pid=$!
+	sleep 1
+	timeout 20 gdb -q -batch -nx -ex "file $img.dbg" -ex 'target remote :1234' \
+		-ex 'hbreak main' -ex continue -ex 'bt 1' -ex continue \
+		>"$out/gdb.txt" 2>&1 </dev/null
+	wait "$pid"
+	check kvm_gdb.status test $? -eq 3
+	cat "$out/run.txt" "$out/gdb.txt"
+	check kvm_gdb.message grep -q "gdb -ex 'file .*platprobe_kvm-x86_64.dbg' -ex 'target remote :1234'" "$out/run.txt"
+	check kvm_gdb.breakpoint grep -q 'main (argc=3' "$out/gdb.txt"
+}
+
+# The VGA text console builds and leaves the serial console as it was.
+test_kvm_vga() {
+	local out
+	out=$(tbuild)
+	build_app apps/helloworld "$out" KVM_CONSOLE_VGA=y PLAT_LINUXU=n >/dev/null ||
+		{ fail kvm_vga "build failed"; return; }
+	check kvm_vga.linked sh -c "nm '$out/helloworld_kvm-x86_64.dbg' | grep -q _kvm_vga_out"
+	kvm_run "$out/run.txt" pc "$out/helloworld_kvm-x86_64" -- vga
+	check kvm_vga.status test $? -eq 0
+	check kvm_vga.serial grep -qx 'argv\[1\]=vga' "$out/run.txt"
+}

@@ -9,6 +9,7 @@
  *   ud         an invalid instruction (ud2)   div   an integer division by 0
  *   overflow   unbounded recursion: a stack overflow
  *   writetext  a write to the image's own code
+ *   read N     read N bytes of console input (2 s at most), print them
  * The faults happen in functions named probe_<mode>, which the tests look
  * for in the symbolized crash report.
  */
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <uk/assert.h>
 #include <uk/plat/bootinfo.h>
+#include <uk/plat/console.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/time.h>
 
@@ -94,6 +96,26 @@ static __attribute__((noinline)) void probe_writetext(void)
 	*(volatile unsigned char *)(uintptr_t)probe_ud = 0xc3;
 }
 
+static int do_read(long n)
+{
+	__nsec end = uk_plat_monotonic_ns() + 2 * UK_NSEC_PER_SEC;
+	char buf[64];
+	long got = 0;
+	int rc;
+
+	if (n > (long)sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	while (got < n && uk_plat_monotonic_ns() < end) {
+		rc = uk_plat_console_in(buf + got, n - got);
+		if (rc < 0)
+			break;
+		got += rc;
+	}
+	buf[got] = '\0';
+	printf("read=<%s>\n", buf);
+	return got == n ? 0 : 1;
+}
+
 int main(int argc, char *argv[])
 {
 	const char *mode = argc > 1 ? argv[1] : "args";
@@ -126,6 +148,8 @@ int main(int argc, char *argv[])
 		probe_writetext();
 		return 95;
 	}
+	if (!strcmp(mode, "read"))
+		return do_read(arg);
 	if (!strcmp(mode, "sleep"))
 		return do_sleep(arg);
 	if (!strcmp(mode, "regions"))
