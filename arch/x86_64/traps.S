@@ -13,7 +13,7 @@
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
 		      (v) == 21 || (v) == 29 || (v) == 30)
 
-/* Offset of the XSAVE header in the save area; must be zero for XRSTOR. */
+/* Offset of the XSAVE header in the save area. */
 #define XSAVE_HDR 512
 
 	.section .text.ukarch_traps, "ax"
@@ -56,8 +56,14 @@ _ukarch_trap_common:
 	andq $-64, %rsp
 	cmpl $0, _ukarch_ectx_xsave(%rip)
 	je 1f
+	/*
+	 * The whole header to 0: XSAVE leaves the XSTATE_BV bits outside
+	 * the requested features as they were, and XRSTOR refuses stale
+	 * bits there or anything non-zero in bytes 8-63.
+	 */
 	xorl %eax, %eax
-	movq %rax, XSAVE_HDR + 8(%rsp)	/* header bytes 8-63 must be 0 */
+	movq %rax, XSAVE_HDR(%rsp)
+	movq %rax, XSAVE_HDR + 8(%rsp)
 	movq %rax, XSAVE_HDR + 16(%rsp)
 	movq %rax, XSAVE_HDR + 24(%rsp)
 	movq %rax, XSAVE_HDR + 32(%rsp)
