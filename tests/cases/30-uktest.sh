@@ -47,7 +47,7 @@ test_uktest_kvm() {
 	uktest_collect "$out/run.txt" kvm || fail uktest_kvm.summary "no uktest summary line: the image stopped early"
 	check uktest_kvm.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_kvm.status test "$rc" -eq 0
-	for suite in nolibc ukargparse ukboot x86_64arch; do
+	for suite in nolibc ukargparse ukboot x86_64arch kvmplat; do
 		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
