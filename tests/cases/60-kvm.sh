@@ -355,3 +355,25 @@ test_kvm_vga() {
 	check kvm_vga.status test $? -eq 0
 	check kvm_vga.serial grep -qx 'argv\[1\]=vga' "$out/run.txt"
 }
+
+# The initrd reaches the bootinfo through both protocols: a multiboot
+# module (-M pc, -M microvm) and a PVH module (the PVH-only copy).
+test_kvm_initrd() {
+	local out img pvh off m
+	kvm_build tests/apps/platprobe || { fail kvm_initrd "build failed"; return; }
+	out=$(tbuild) img=$(kvm_probe)
+	mkdir -p "$out"
+	head -c 12345 /dev/urandom >"$out/initrd"
+	off=$(LC_ALL=C grep -obUaP '\x02\xb0\xad\x1b' "$img" | head -n 1 | cut -d: -f1)
+	pvh=$out/pvh-only
+	cp "$img" "$pvh"
+	printf '\0\0\0\0' | dd of="$pvh" bs=1 seek="${off:?}" conv=notrunc 2>/dev/null
+	for m in pc microvm; do
+		kvm_run "$out/mb-$m.txt" "$m" "$img" --initrd "$out/initrd" -- regions
+		check "kvm_initrd.multiboot_$m" grep -q 'type=3 start=0x[0-9a-f]* len=12345 name=initrd' "$out/mb-$m.txt"
+		kvm_run "$out/pvh-$m.txt" "$m" "$pvh" --initrd "$out/initrd" -- regions
+		check "kvm_initrd.pvh_$m" grep -q 'type=3 start=0x[0-9a-f]* len=12345 name=initrd' "$out/pvh-$m.txt"
+	done
+	kvm_run "$out/missing.txt" pc "$img" --initrd /nonexistent -- regions
+	check kvm_initrd.missing_file test $? -eq 2
+}
