@@ -35,15 +35,13 @@ extern char __kvm_image_start[], __kvm_text_end[], __kvm_rodata_end[];
 static const char *describe_fault(const struct ukarch_regs *r,
 				  unsigned long cr2)
 {
-	const char *stack;
+	const char *overflow;
 
 	if (r->vector != X86_TRAP_PF)
 		return NULL;
-	stack = _kvm_stack_guard_name(cr2);
-	if (stack)
-		return stack[0] == 'b' ?
-		       "stack overflow: the fault is in the guard page under the boot stack" :
-		       "stack overflow: the fault is in the guard page under an exception stack";
+	overflow = _kvm_stack_overflow_msg(cr2);
+	if (overflow)
+		return overflow;
 	if (cr2 < 4096)
 		return "NULL pointer dereference";
 	if ((r->error & X86_PF_WRITE) && cr2 >= (uintptr_t)__kvm_image_start &&
@@ -58,8 +56,6 @@ static void __noreturn stop(int status)
 {
 	uk_plat_terminate(UK_PLAT_HALT, status);
 }
-
-void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic);
 
 void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 {

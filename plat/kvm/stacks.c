@@ -14,11 +14,12 @@ struct kvm_stack_boot _kvm_boot_stack
 struct kvm_stack_ist _kvm_ist_stacks[UKARCH_NR_IST]
 	__aligned(KVM_GUARD_SIZE) __section(".bss.kvm_stacks");
 
-static const char *const ist_names[UKARCH_NR_IST] = {
-	[UKARCH_IST_DF - 1] = "double-fault stack",
-	[UKARCH_IST_NMI - 1] = "NMI stack",
-	[UKARCH_IST_MC - 1] = "machine-check stack",
-	[UKARCH_IST_PF - 1] = "page-fault stack",
+/* What the crash screen says about a fault in each guard page. */
+static const char *const ist_overflow[UKARCH_NR_IST] = {
+	[UKARCH_IST_DF - 1] = "stack overflow: the fault is in the guard page under the double-fault stack",
+	[UKARCH_IST_NMI - 1] = "stack overflow: the fault is in the guard page under the NMI stack",
+	[UKARCH_IST_MC - 1] = "stack overflow: the fault is in the guard page under the machine-check stack",
+	[UKARCH_IST_PF - 1] = "stack overflow: the fault is in the guard page under the page-fault stack",
 };
 
 unsigned int _kvm_stack_guards(uintptr_t *guards, unsigned int max)
@@ -38,15 +39,15 @@ static int in_guard(uintptr_t addr, const char *guard)
 	       addr < (uintptr_t)guard + KVM_GUARD_SIZE;
 }
 
-const char *_kvm_stack_guard_name(uintptr_t addr)
+const char *_kvm_stack_overflow_msg(uintptr_t addr)
 {
 	unsigned int i;
 
 	if (in_guard(addr, _kvm_boot_stack.guard))
-		return "boot stack";
+		return "stack overflow: the fault is in the guard page under the boot stack";
 	for (i = 0; i < UKARCH_NR_IST; i++)
 		if (in_guard(addr, _kvm_ist_stacks[i].guard))
-			return ist_names[i];
+			return ist_overflow[i];
 	return NULL;
 }
 

@@ -44,10 +44,16 @@ struct kvm_stack_ist {
 };
 extern struct kvm_stack_boot _kvm_boot_stack;
 extern struct kvm_stack_ist _kvm_ist_stacks[];
-/* The guard pages, for paging.c and for naming a stack overflow. */
+/* The guard pages, for paging.c; the crash message for a fault in one. */
 unsigned int _kvm_stack_guards(uintptr_t *guards, unsigned int max);
-const char *_kvm_stack_guard_name(uintptr_t addr);
+const char *_kvm_stack_overflow_msg(uintptr_t addr);
 void _kvm_stacks_ist_tops(uintptr_t *tops);
+
+/*
+ * The C entry, called by entry.S in long mode on the boot stack with
+ * the protocol, the loader's information and (multiboot) the magic.
+ */
+void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic) __noreturn;
 
 /* TSC at the first instruction of the entry code (entry.S). */
 extern uint64_t _kvm_entry_tsc;
