@@ -261,7 +261,10 @@ def default_systems(peer=None):
     if have_platform("kvm"):
         systems += [KilnQemu("pc"), KilnQemu("pc-nic"), KilnQemu("microvm")]
     if shutil.which("qemu-system-x86_64"):
-        systems += [LinuxGuest("pc"), LinuxGuest("microvm")]
+        # Not on microvm: under TCG, Debian's kernel finds no reference
+        # clock there (no PIT/HPET/PM timer to calibrate the TSC against)
+        # and hangs after "Marking TSC unstable" (QEMU 7.2, Linux 6.1).
+        systems += [LinuxGuest("pc")]
     if peer:
         systems.append(Peer(peer))
     return systems
