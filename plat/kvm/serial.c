@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The 16550 UART at COM1: 115200 baud, 8N1, FIFOs on, interrupts off.
+ * The 16550 UART at COM1: 115200 baud, 8N1, interrupts off, FIFOs left
+ * as the firmware set them: switching them on clears the receive FIFO,
+ * and QEMU delivers stdin from its start, so bytes typed or piped before
+ * this setup (or while it runs) would be lost.
  * Output polls "transmit holding register empty", input polls "data
  * ready"; both are instant on QEMU and correct on real hardware.
  */
@@ -10,14 +13,12 @@
 #define COM1		0x3f8
 #define REG_DATA	0	/* RBR/THR; DLL with DLAB */
 #define REG_IER		1	/* DLM with DLAB */
-#define REG_FCR		2
 #define REG_LCR		3
 #define REG_MCR		4
 #define REG_LSR		5
 
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
-#define FCR_ENABLE	0x07	/* enable and clear both FIFOs */
 #define MCR_DTR_RTS	0x03
 #define LSR_DR		0x01
 #define LSR_THRE	0x20
@@ -27,26 +28,13 @@
 /* Bounded waits: a UART that never becomes ready must not hang us. */
 #define TX_SPIN_MAX	100000
 
-/*
- * Bytes that arrived before the FIFOs were enabled: switching them on
- * clears them, so they are kept here and handed out first.
- */
-static struct {
-	unsigned int len, pos;
-	char buf[16];
-} early;
-
 void _kvm_serial_init(void)
 {
-	while ((inb(COM1 + REG_LSR) & LSR_DR) && early.len < sizeof(early.buf))
-		early.buf[early.len++] = inb(COM1 + REG_DATA);
-
 	outb(COM1 + REG_IER, 0);
 	outb(COM1 + REG_LCR, LCR_DLAB);
 	outb(COM1 + REG_DATA, BAUD_DIVISOR & 0xff);
 	outb(COM1 + REG_IER, BAUD_DIVISOR >> 8);
 	outb(COM1 + REG_LCR, LCR_8N1);
-	outb(COM1 + REG_FCR, FCR_ENABLE);
 	outb(COM1 + REG_MCR, MCR_DTR_RTS);
 }
 
@@ -76,8 +64,6 @@ int _kvm_serial_in(char *buf, unsigned int maxlen)
 {
 	unsigned int n = 0;
 
-	while (n < maxlen && early.pos < early.len)
-		buf[n++] = early.buf[early.pos++];
 	while (n < maxlen && (inb(COM1 + REG_LSR) & LSR_DR))
 		buf[n++] = inb(COM1 + REG_DATA);
 	return n;
