@@ -13,7 +13,7 @@ test_uktest_linuxu() {
 	check uktest_linuxu.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_linuxu.status test "$rc" -eq 0
 	# Every suite the tree ships is in the image.
-	for suite in nolibc ukargparse ukboot; do
+	for suite in nolibc ukargparse ukboot ukalloc ukalloctlsf; do
 		check "uktest_linuxu.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
