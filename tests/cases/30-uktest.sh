@@ -33,3 +33,26 @@ test_uktest_failure_exit() {
 	check uktest_failure_exit.passing_case grep -q 'case=passes status=pass' "$out/run.txt"
 	check uktest_failure_exit.no_main sh -c "! grep -q 'main ran' '$out/run.txt'"
 }
+
+# The uktest image once per allocator backend of the default heap, with the
+# debug checks of frees on: every case must pass whatever the backend.
+test_uktest_alloc_backends() {
+	local be BE out img rc
+	for be in tlsf buddy region; do
+		BE=$(echo "$be" | tr a-z A-Z)
+		out=$(tbuild "$be")
+		build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y \
+			LIBUKTEST_AUTORUN=y LIBUKALLOC_DEFAULT_TLSF=n \
+			"LIBUKALLOC_DEFAULT_$BE=y" LIBUKALLOC_DEBUG=y ||
+			{ fail "uktest_alloc_$be" "build failed"; continue; }
+		check "uktest_alloc_$be.config" grep -qx "CONFIG_LIBUKALLOC_DEFAULT_BACKEND=\"$be\"" "$out/helloworld/.config"
+		img=$out/helloworld_linuxu-x86_64
+		# The region backend never reuses memory: give it room.
+		run_capture "$out/run.txt" "$img" -m 256M
+		rc=$?
+		uktest_collect "$out/run.txt" "linuxu-$be" ||
+			fail "uktest_alloc_$be.summary" "no uktest summary line: the image stopped early"
+		check "uktest_alloc_$be.status" test "$rc" -eq 0
+		check "uktest_alloc_$be.suite" grep -q "result suite=ukalloc$be " "$out/run.txt"
+	done
+}
