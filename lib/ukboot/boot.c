@@ -15,7 +15,6 @@
 #include <uk/init.h>
 #include <uk/print.h>
 #include <uk/plat/bootinfo.h>
-#include <uk/plat/console.h>
 #include <uk/plat/entry.h>
 #include <uk/plat/lifecycle.h>
 #include <uk/plat/time.h>
@@ -37,22 +36,6 @@ static struct {
 	char *argv[CONFIG_LIBUKBOOT_MAXARGS + 2];
 } boot;
 
-#if CONFIG_LIBUKBOOT_TIMESTAMPS
-/* Timestamp lines go straight to the console: no level prefix to parse. */
-static void __printf(1, 2) say(const char *fmt, ...)
-{
-	char buf[160];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(buf) - 1)
-		n = sizeof(buf) - 1;
-	uk_plat_console_out(buf, n);
-}
-#endif
 
 static void run_ctors(void)
 {
@@ -119,9 +102,11 @@ void uk_boot_entry(void)
 
 	boot.main_ns = uk_plat_monotonic_ns();
 #if CONFIG_LIBUKBOOT_TIMESTAMPS
-	say("kiln-boot: entry_ns=%llu main_ns=%llu boot_ns=%llu\n",
-	    (unsigned long long)bi->entry_ns, (unsigned long long)boot.main_ns,
-	    (unsigned long long)(boot.main_ns - bi->entry_ns));
+	/* Straight to the console, without a level prefix to parse. */
+	printf("kiln-boot: entry_ns=%llu main_ns=%llu boot_ns=%llu\n",
+	       (unsigned long long)bi->entry_ns,
+	       (unsigned long long)boot.main_ns,
+	       (unsigned long long)(boot.main_ns - bi->entry_ns));
 #endif
 	status = main(argc, argv);
 	uk_boot_exit(status);
@@ -143,9 +128,9 @@ void uk_boot_exit(int status)
 	{
 		__nsec now = uk_plat_monotonic_ns();
 
-		say("kiln-boot: exit_ns=%llu run_ns=%llu status=%d\n",
-		    (unsigned long long)now,
-		    (unsigned long long)(now - boot.main_ns), status);
+		printf("kiln-boot: exit_ns=%llu run_ns=%llu status=%d\n",
+		       (unsigned long long)now,
+		       (unsigned long long)(now - boot.main_ns), status);
 	}
 #endif
 	uk_plat_terminate(UK_PLAT_HALT, status);

@@ -2,7 +2,8 @@
 /*
  * The uktest runner: walks the test-case table, runs each case, and prints
  * one result line per case plus a summary, in a format the host-side test
- * runner (tests/run) parses:
+ * runner (tests/run) parses (printf writes each line to the console in one
+ * piece, so lines from other code never split one):
  *
  *	uktest: fail suite=S case=C at FILE:LINE: MESSAGE   (per failure)
  *	uktest: result suite=S case=C status=pass|fail
@@ -13,26 +14,9 @@
 #include <uk/boot.h>
 #include <uk/init.h>
 #include <uk/test.h>
-#include <uk/plat/console.h>
 
 /* Failed expectations of the case that is running. */
 static unsigned int case_failures;
-
-static void __printf(1, 2) out(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(buf) - 1) {
-		n = sizeof(buf) - 1;
-		buf[n - 1] = '\n';
-	}
-	uk_plat_console_out(buf, n);
-}
 
 void _uk_test_fail(const struct uk_testcase *tc, const char *file, int line,
 		   const char *fmt, ...)
@@ -44,7 +28,7 @@ void _uk_test_fail(const struct uk_testcase *tc, const char *file, int line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	out("uktest: fail suite=%s case=%s at %s:%d: %s\n", tc->suite,
+	printf("uktest: fail suite=%s case=%s at %s:%d: %s\n", tc->suite,
 	    tc->name, file, line, msg);
 }
 
@@ -79,14 +63,14 @@ int uk_test_run_all(const char *filter)
 			continue;
 		case_failures = 0;
 		tc->fn(tc);
-		out("uktest: result suite=%s case=%s status=%s\n", tc->suite,
+		printf("uktest: result suite=%s case=%s status=%s\n", tc->suite,
 		    tc->name, case_failures ? "fail" : "pass");
 		if (case_failures)
 			failed++;
 		else
 			passed++;
 	}
-	out("uktest: summary passed=%d failed=%d\n", passed, failed);
+	printf("uktest: summary passed=%d failed=%d\n", passed, failed);
 	return failed;
 }
 

@@ -9,7 +9,7 @@ kiln_kconfig_files := $(KILN_ROOT)/Config.uk $(KILN_ROOT)/arch/Config.uk \
 
 kiln_kconfig = KILN_ROOT='$(KILN_ROOT)' KILN_BUILD='$(B)' \
 	KILN_GENERATED_LIBS='$(KILN_GENERATED_LIBS)' \
-	KILN_DEFCONFIG='$(KILN_DEFCONFIG)' \
+	KILN_DEFCONFIG='$(KILN_DEFCONFIG)' KILN_APP_DIR='$(KILN_APP_DIR)' \
 	KILN_KCONFIG_FILES='$(kiln_kconfig_files)' \
 	$(KILN_ROOT)/support/kconfig/kconfig
 

@@ -18,7 +18,7 @@ include $(KILN_ROOT)/support/build/util.mk
 
 # ---------------------------------------------------------------- goals --
 kiln_config_goals := menuconfig defconfig olddefconfig savedefconfig
-kiln_noconfig_goals := help clean distclean deps test
+kiln_noconfig_goals := help clean distclean deps test bench
 kiln_goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
 ifneq ($(filter $(kiln_config_goals),$(kiln_goals)),)
@@ -63,7 +63,7 @@ $(foreach p,$(kiln_pools),$(if $(filter $(realpath $(p)) $(realpath $(p))/%,$(ki
 # support/scripts/deps installs what is missing (as root with apt) or
 # prints the command that would; it is quiet when all is there.
 ifneq ($(filter-out help clean distclean,$(kiln_goals)),)
-kiln_deps_set := $(if $(filter test,$(kiln_goals)),test,build)
+kiln_deps_set := $(if $(filter test,$(kiln_goals)),test,$(if $(filter bench,$(kiln_goals)),bench,build))
 ifneq ($(shell $(KILN_ROOT)/support/scripts/deps $(kiln_deps_set) >&2 && echo ok),ok)
 $(call kiln_die,missing host tools (see the message above))
 endif

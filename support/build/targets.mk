@@ -1,6 +1,7 @@
-# Targets that need no configuration: help, clean, distclean, deps, test.
+# Targets that need no configuration: help, clean, distclean, deps, test,
+# bench.
 
-.PHONY: help clean distclean deps test
+.PHONY: help clean distclean deps test bench
 
 help:
 	@cat $(KILN_ROOT)/support/build/help.txt
@@ -23,3 +24,9 @@ deps:
 
 test:
 	$(Q)$(KILN_ROOT)/tests/run $(if $(T),--only '$(T)')
+
+# The evaluation suite (support/bench/bench): BENCH=boot|size|minmem
+# (default all), N=boots per system, PEER=a peer image to measure too.
+bench:
+	$(Q)$(KILN_ROOT)/support/bench/bench $(BENCH) $(if $(N),--n $(N)) \
+		$(if $(PEER),--peer '$(PEER)')

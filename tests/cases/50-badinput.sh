@@ -45,6 +45,12 @@ test_bad_pool() {
 	expect_error bad_pool_empty "holds no library" O="$out" L="$KILN_ROOT/support"
 }
 
+# An application whose library lives in a pool, built without that pool.
+test_bad_missing_pool() {
+	expect_error bad_missing_pool "needs LIBPOOLGREET, which no library defines: add the pool that provides it with L=" \
+		A=tests/apps/pooluser O="$(tbuild)"
+}
+
 test_bad_app() {
 	expect_error bad_app "no such application folder" A=/nonexistent O="$(tbuild)"
 	expect_error bad_app_not_app "not an application" A="$KILN_ROOT/support" O="$(tbuild)"

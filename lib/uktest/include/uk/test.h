@@ -66,27 +66,27 @@ int uk_test_run_all(const char *filter);
 
 #define __UK_TEST_INT(a, op, b, onfail)                                      \
 	do {                                                                 \
-		long long __a = (long long)(a), __b = (long long)(b);        \
-		__UK_TEST_CHECK(__a op __b, onfail,                          \
+		long long __uk_ta = (long long)(a), __uk_tb = (long long)(b);        \
+		__UK_TEST_CHECK(__uk_ta op __uk_tb, onfail,                          \
 				"expected %s %s %s (%lld vs %lld)", #a, #op, \
-				#b, __a, __b);                               \
+				#b, __uk_ta, __uk_tb);                               \
 	} while (0)
 
 #define __UK_TEST_UINT(a, op, b, onfail)                                     \
 	do {                                                                 \
-		unsigned long long __a = (unsigned long long)(a);            \
-		unsigned long long __b = (unsigned long long)(b);            \
-		__UK_TEST_CHECK(__a op __b, onfail,                          \
+		unsigned long long __uk_ta = (unsigned long long)(a);            \
+		unsigned long long __uk_tb = (unsigned long long)(b);            \
+		__UK_TEST_CHECK(__uk_ta op __uk_tb, onfail,                          \
 				"expected %s %s %s (%llu vs %llu)", #a, #op, \
-				#b, __a, __b);                               \
+				#b, __uk_ta, __uk_tb);                               \
 	} while (0)
 
 #define __UK_TEST_PTR(a, op, b, onfail)                                      \
 	do {                                                                 \
-		const void *__a = (a), *__b = (b);                           \
-		__UK_TEST_CHECK(__a op __b, onfail,                          \
+		const void *__uk_ta = (a), *__uk_tb = (b);                           \
+		__UK_TEST_CHECK(__uk_ta op __uk_tb, onfail,                          \
 				"expected %s %s %s (%p vs %p)", #a, #op, #b, \
-				__a, __b);                                   \
+				__uk_ta, __uk_tb);                                   \
 	} while (0)
 
 /* Private: strings compared with a local loop so uktest needs no libc. */
@@ -95,11 +95,11 @@ int _uk_test_memeq(const void *a, const void *b, unsigned long len);
 
 #define __UK_TEST_STR(a, b, want, onfail)                                    \
 	do {                                                                 \
-		const char *__a = (a), *__b = (b);                           \
-		__UK_TEST_CHECK(_uk_test_streq(__a, __b) == (want), onfail,  \
+		const char *__uk_ta = (a), *__uk_tb = (b);                           \
+		__UK_TEST_CHECK(_uk_test_streq(__uk_ta, __uk_tb) == (want), onfail,  \
 				"expected %s %s %s (\"%s\" vs \"%s\")", #a,  \
 				(want) ? "==" : "!=", #b,                    \
-				__a ? __a : "(null)", __b ? __b : "(null)"); \
+				__uk_ta ? __uk_ta : "(null)", __uk_tb ? __uk_tb : "(null)"); \
 	} while (0)
 
 #define __UK_TEST_MEM(a, b, n, onfail)                                       \

@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Boot time: boot every system N times, interleaved run by run (A B C A B
+C ...) so that a change in the machine's load hits all systems alike, and
+report total, VMM and guest time per system, plus the ratio of each system
+to the first Kiln one, run by run (median of the per-run ratios)."""
+
+import os
+
+from . import common
+
+COLUMNS = ["system", "kind", "machine", "run", "ok", "total_ms", "vmm_ms",
+           "guest_ms", "load1", "reason"]
+
+
+def run(systems, outdir, n):
+    rows = []
+    for s in systems:
+        s.prepare(outdir)
+    for i in range(n):
+        for s in systems:
+            common.progress(f"boot: run {i + 1}/{n}: {s.name}")
+            r = s.boot()
+            rows.append({"system": s.name, "kind": s.kind,
+                         "machine": s.machine, "run": i + 1,
+                         "ok": int(r.ok), "total_ms": round(r.total_ms, 3),
+                         "vmm_ms": round(r.vmm_ms, 3),
+                         "guest_ms": round(r.guest_ms, 4),
+                         "load1": common.loadavg(), "reason": r.reason})
+            if not r.ok:
+                with open(os.path.join(outdir, f"boot-{s.name}-{i + 1}"
+                                       ".log"), "w") as f:
+                    f.write(r.output)
+    common.progress_done()
+    common.write_csv(os.path.join(outdir, "boot.csv"), COLUMNS, rows)
+    table = summarize(systems, rows)
+    plot(systems, rows, outdir)
+    return table
+
+
+def _series(rows, name, col):
+    return [r[col] for r in rows if r["system"] == name and r["ok"]]
+
+
+def summarize(systems, rows):
+    ref = next((s for s in systems if s.kind == "kiln"), systems[0])
+    header = ["system", "ok/runs", "total median ms", "min", "mean",
+              "stddev", "max", "VMM median ms", "guest median ms",
+              f"total / {ref.name}", "load avg"]
+    table = []
+    for s in systems:
+        st = common.stats(_series(rows, s.name, "total_ms"))
+        vmm = common.stats(_series(rows, s.name, "vmm_ms"))
+        guest = common.stats(_series(rows, s.name, "guest_ms"))
+        ratios = []
+        for a, b in zip([r for r in rows if r["system"] == s.name],
+                        [r for r in rows if r["system"] == ref.name]):
+            if a["ok"] and b["ok"] and b["total_ms"] > 0:
+                ratios.append(a["total_ms"] / b["total_ms"])
+        ratio = common.stats(ratios)["median"]
+        runs = [r for r in rows if r["system"] == s.name]
+        load = common.stats([r["load1"] for r in runs])["mean"]
+        table.append([s.name, f"{sum(r['ok'] for r in runs)}/{len(runs)}",
+                      st["median"], st["min"], st["mean"], st["stddev"],
+                      st["max"], vmm["median"], guest["median"], ratio,
+                      load])
+    text = ("Time from launching the process (QEMU, or the linuxu image) "
+            "to \"Hello world!\" on the console, host clock; VMM = total - "
+            "guest, guest = the guest's own entry-to-main time "
+            "(linux: uptime when /init starts). Ratio: median over runs "
+            "of total / the same run's " + ref.name + ".\n\n")
+    return text + common.md_table(header, table)
+
+
+def plot(systems, rows, outdir):
+    """Per system: a bar at the median, a whisker from min to max, and a
+    dot per run (log scale: Kiln and Linux differ by orders of magnitude).
+    """
+    with open(os.path.join(outdir, "boot.dat"), "w") as f:
+        for i, s in enumerate(systems):
+            st = common.stats(_series(rows, s.name, "total_ms"))
+            if not st["n"]:
+                continue
+            f.write(f'{i} "{s.name}" {st["median"]} {st["min"]} '
+                    f'{st["max"]}\n')
+    with open(os.path.join(outdir, "boot-runs.dat"), "w") as f:
+        for i, s in enumerate(systems):
+            for v in _series(rows, s.name, "total_ms"):
+                f.write(f"{i} {v}\n")
+    script = f"""
+set terminal pngcairo size 1000,600 noenhanced
+set output 'boot.png'
+set title 'Boot time, launch to "Hello world!" (ms, log scale): bar = median, whisker = min..max, dots = runs'
+set ylabel 'ms'
+set logscale y
+set style fill solid 0.4 border -1
+set boxwidth 0.5
+set xrange [-0.5:{len(systems) - 0.5}]
+set xtics rotate by -20
+unset key
+plot 'boot.dat' using 1:3:xtic(2) with boxes lc 3, \\
+     'boot.dat' using 1:3:4:5 with yerrorbars lc 7 pt 0, \\
+     'boot-runs.dat' using 1:2 with points pt 7 ps 0.6 lc 8
+"""
+    common.gnuplot(script, outdir)

@@ -1,0 +1,270 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""The systems the suite compares, each able to boot once and say how long
+it took. A boot counts as a success when the system printed the line
+"Hello world!" and exited cleanly within the time limit.
+
+Times, in milliseconds, for one boot:
+  total  host clock from launching the process (QEMU, or the linuxu image)
+         to reading "Hello world!" on its console;
+  guest  the guest's own account of entry-to-main: Kiln's `kiln-boot:` line
+         (CONFIG_LIBUKBOOT_TIMESTAMPS), Linux's /proc/uptime read by /init;
+  vmm    what remains: total - guest (launching the VMM, firmware, loading
+         the image). On linuxu the guest clock is the host's
+         CLOCK_MONOTONIC, so vmm is measured directly from entry_ns.
+"""
+
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+
+from . import common, linuxguest
+
+HELLO = "Hello world!"
+QBOOT = "/usr/share/qemu/qboot.rom"
+
+
+class BootResult:
+    def __init__(self, ok, total_ms=float("nan"), guest_ms=float("nan"),
+                 vmm_ms=float("nan"), output="", reason=""):
+        self.ok = ok
+        self.total_ms = total_ms
+        self.guest_ms = guest_ms
+        self.vmm_ms = vmm_ms
+        self.output = output
+        self.reason = reason
+
+
+def _run_until_exit(cmd, timeout):
+    """Run cmd; return (t0, t_hello or None, output, returncode or None)."""
+    t0 = time.monotonic_ns()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    out = b""
+    t_hello = None
+    deadline = time.monotonic() + timeout
+    fd = p.stdout.fileno()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            p.kill()
+            p.wait()
+            return t0, t_hello, out.decode(errors="replace"), None
+        r, _, _ = select.select([fd], [], [], left)
+        if not r:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        out += chunk
+        if t_hello is None and HELLO.encode() in out:
+            t_hello = time.monotonic_ns()
+    rc = p.wait()
+    return t0, t_hello, out.decode(errors="replace"), rc
+
+
+def qemu_cmd(machine, mem_mib, kernel, initrd=None, append=None, extra=()):
+    """The QEMU command line every QEMU-booted system shares, so that Kiln
+    and Linux guests are measured with the same options (TCG here: see
+    support/scripts/run for when KVM is used)."""
+    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max",
+           "-m", f"{mem_mib}M" if isinstance(mem_mib, int) else mem_mib,
+           "-nographic", "-nodefaults", "-no-reboot", "-serial", "stdio"]
+    if machine.startswith("pc"):
+        cmd += ["-M", "pc"]
+        if os.path.exists(QBOOT):
+            cmd += ["-bios", QBOOT]
+    elif machine == "microvm":
+        cmd += ["-M", "microvm"]
+    else:
+        raise ValueError(f"unknown machine {machine}")
+    if machine == "pc-nic":
+        cmd += ["-netdev", "user,id=n0,restrict=on",
+                "-device", "virtio-net-pci,netdev=n0"]
+    cmd += ["-kernel", kernel]
+    if initrd:
+        cmd += ["-initrd", initrd]
+    if append:
+        cmd += ["-append", append]
+    return cmd + list(extra)
+
+
+class System:
+    """One column of the tables: a name, a way to prepare, a way to boot."""
+    name = "?"
+    kind = "?"          # "kiln", "linux" or "peer"
+    machine = "?"       # "linuxu", "pc", "pc-nic", "microvm"
+    mem_unit = "MiB"    # what boot(mem=) counts in
+    default_mem = 128
+
+    def prepare(self, workdir):
+        pass
+
+    def boot(self, mem=None, timeout=60):
+        raise NotImplementedError
+
+
+class KilnLinuxu(System):
+    kind = "kiln"
+    machine = "linuxu"
+    mem_unit = "KiB"
+    default_mem = 16 * 1024
+
+    def __init__(self, app="apps/helloworld"):
+        self.app = app
+        self.name = f"kiln-{os.path.basename(app)}-linuxu"
+        self.image = None
+
+    def prepare(self, workdir):
+        self.image = build_kiln_image(self.app, "linuxu", workdir)
+
+    def boot(self, mem=None, timeout=30):
+        cmd = [self.image]
+        if mem is not None:
+            cmd += ["-m", f"{mem}K"]
+        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        return kiln_result(t0, th, out, rc, host_clock=True)
+
+
+class KilnQemu(System):
+    """A Kiln kvm image on a QEMU machine."""
+    kind = "kiln"
+    mem_unit = "KiB"
+    default_mem = 64 * 1024
+
+    def __init__(self, machine, app="apps/helloworld"):
+        self.app = app
+        self.machine = machine
+        self.name = f"kiln-{os.path.basename(app)}-{machine}"
+        self.image = None
+
+    def prepare(self, workdir):
+        self.image = build_kiln_image(self.app, "kvm", workdir)
+
+    def boot(self, mem=None, timeout=60):
+        mem = self.default_mem if mem is None else mem
+        cmd = qemu_cmd(self.machine, f"{mem}K", self.image,
+                       extra=["-device",
+                              "isa-debug-exit,iobase=0xf4,iosize=0x04"])
+        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        # isa-debug-exit reports status s as (s << 1) | 1; 0 is a clean
+        # power-off. See support/scripts/run.
+        if rc is not None and rc != 0:
+            rc = rc >> 1 if rc & 1 else -rc
+        return kiln_result(t0, th, out, rc, host_clock=False)
+
+
+class LinuxGuest(System):
+    kind = "linux"
+    mem_unit = "MiB"
+    default_mem = 128
+
+    def __init__(self, machine="pc"):
+        self.machine = machine
+        self.name = f"linux-{machine}"
+        self.kernel = self.initrd = None
+
+    def prepare(self, workdir):
+        self.kernel, self.initrd = linuxguest.prepare()
+
+    def boot(self, mem=None, timeout=120):
+        mem = self.default_mem if mem is None else mem
+        append = "console=ttyS0 quiet panic=-1"
+        cmd = qemu_cmd(self.machine, mem, self.kernel, self.initrd, append)
+        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        if rc is None:
+            return BootResult(False, output=out, reason="timeout")
+        if th is None:
+            return BootResult(False, output=out, reason="no hello line")
+        total = (th - t0) / 1e6
+        m = re.search(r"linux-boot: uptime=([0-9.]+)", out)
+        guest = float(m.group(1)) * 1000 if m else float("nan")
+        return BootResult(rc == 0, total, guest, total - guest, out,
+                          "" if rc == 0 else f"qemu exit {rc}")
+
+
+class Peer(System):
+    """A peer unikernel image given as a file (PEER=path), booted on
+    `-M pc` the same way as Kiln's kvm images; only total time is known."""
+    kind = "peer"
+    machine = "pc"
+
+    def __init__(self, path):
+        self.path = os.path.abspath(path)
+        self.name = "peer-" + os.path.basename(path)
+
+    def prepare(self, workdir):
+        if not os.path.isfile(self.path):
+            common.die(f"PEER={self.path}: no such file")
+
+    def boot(self, mem=None, timeout=60):
+        mem = self.default_mem if mem is None else mem
+        cmd = qemu_cmd("pc", mem, self.path)
+        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        if th is None:
+            return BootResult(False, output=out, reason="no hello line")
+        return BootResult(rc is not None, (th - t0) / 1e6, output=out)
+
+
+def kiln_result(t0, t_hello, out, status, host_clock):
+    if status is None:
+        return BootResult(False, output=out, reason="timeout")
+    if t_hello is None:
+        return BootResult(False, output=out, reason="no hello line")
+    total = (t_hello - t0) / 1e6
+    m = re.search(r"kiln-boot: entry_ns=(\d+) main_ns=(\d+) boot_ns=(\d+)",
+                  out)
+    if not m:
+        return BootResult(False, total, output=out,
+                          reason="no kiln-boot line (timestamps off?)")
+    guest = int(m.group(3)) / 1e6
+    if host_clock:
+        vmm = (int(m.group(1)) - t0) / 1e6
+    else:
+        vmm = total - guest
+    ok = status == 0
+    return BootResult(ok, total, guest, vmm, out,
+                      "" if ok else f"exit status {status}")
+
+
+def build_kiln_image(app, plat, workdir):
+    """Build @app for @plat with boot timestamps on, in workdir/images."""
+    out = os.path.join(workdir, "images", plat)
+    name = os.path.basename(app.rstrip("/"))
+    cfg = os.path.join(out, name, ".config")
+    mk = ["make", "-C", common.KILN_ROOT, f"A={app}", f"O={out}", "-j2"]
+    log = os.path.join(workdir, f"build-{name}-{plat}.log")
+    with open(log, "a") as f:
+        r = subprocess.run(mk + ["defconfig"], stdout=f, stderr=f)
+        if r.returncode == 0:
+            with open(cfg, "a") as c:
+                c.write(f"CONFIG_PLAT_{plat.upper()}=y\n"
+                        "CONFIG_LIBUKBOOT_TIMESTAMPS=y\n")
+            r = subprocess.run(mk + ["olddefconfig"], stdout=f, stderr=f)
+        if r.returncode == 0:
+            r = subprocess.run(mk + [f"PLAT={plat}"], stdout=f, stderr=f)
+    if r.returncode != 0:
+        common.die(f"building {app} for {plat} failed: see {log}")
+    return os.path.join(out, f"{name}_{plat}-x86_64")
+
+
+def have_platform(plat):
+    return os.path.isfile(os.path.join(common.KILN_ROOT, "plat", plat,
+                                       "Config.uk"))
+
+
+def default_systems(peer=None):
+    """Every system this tree and machine can boot, Kiln first."""
+    systems = [KilnLinuxu()]
+    if have_platform("kvm"):
+        systems += [KilnQemu("pc"), KilnQemu("pc-nic"), KilnQemu("microvm")]
+    if shutil.which("qemu-system-x86_64"):
+        # Not on microvm: under TCG, Debian's kernel finds no reference
+        # clock there (no PIT/HPET/PM timer to calibrate the TSC against)
+        # and hangs after "Marking TSC unstable" (QEMU 7.2, Linux 6.1).
+        systems += [LinuxGuest("pc")]
+    if peer:
+        systems.append(Peer(peer))
+    return systems

@@ -1,0 +1,36 @@
+# The evaluation suite runs end to end with N=2 on helloworld: each bench
+# writes its CSV with the documented columns and its PNG. The numbers are
+# not asserted (timings here are TCG on a shared machine).
+
+csv_header_is() { test "$(head -n 1 "$1")" = "$2"; }
+
+test_bench_suite() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" size boot minmem --n 2 \
+		--systems 'linuxu|linux-pc' --out "$out" ||
+		{ fail bench_suite "support/bench/bench failed"; return; }
+	check bench_boot.csv csv_header_is "$out/boot.csv" \
+		"system,kind,machine,run,ok,total_ms,vmm_ms,guest_ms,load1,reason"
+	check bench_boot.rows test "$(grep -c ',1,[0-9.]*,' "$out/boot.csv")" -ge 4
+	check bench_boot.png sh -c "file '$out/boot.png' | grep -q 'PNG image'"
+	check bench_size.csv csv_header_is "$out/size.csv" \
+		"app,plat,config,library,text,rodata,data,bss,total"
+	check bench_size.libs grep -q '^helloworld,linuxu,default,libnolibc,' "$out/size.csv"
+	check bench_size.png sh -c "file '$out/size.png' | grep -q 'PNG image'"
+	check bench_minmem.csv csv_header_is "$out/minmem.csv" "system,unit,probe,ok,reason"
+	check bench_minmem.found grep -q '^| linux-pc | [0-9]* MiB' "$out/summary.md"
+	check bench_minmem.png sh -c "file '$out/minmem.png' | grep -q 'PNG image'"
+	check bench_summary grep -q '^## Boot time' "$out/summary.md"
+}
+
+# Bad input to the suite: a clear message and a non-zero exit.
+test_bench_bad_input() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" boot --n 0 --out "$out" >"$out.txt" 2>&1
+	check bench_bad_n.status test $? -ne 0
+	check bench_bad_n.message grep -q 'kiln: bench: --n must be at least 1' "$out.txt"
+	"$KILN_ROOT/support/bench/bench" boot --peer /nonexistent --systems peer --out "$out" >"$out.txt" 2>&1
+	check bench_bad_peer.message grep -q 'PEER=/nonexistent: no such file' "$out.txt"
+}
