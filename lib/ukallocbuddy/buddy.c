@@ -82,7 +82,8 @@ static struct zone *zone_of(struct buddy *b, uintptr_t addr)
 	struct zone *z;
 
 	for (z = b->zones; z; z = z->next)
-		if (addr >= z->base && addr < z->base + (z->npages << PAGE_SHIFT))
+		if (addr >= z->base &&
+		    addr < z->base + (z->npages << PAGE_SHIFT))
 			return z;
 	return NULL;
 }

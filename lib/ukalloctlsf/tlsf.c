@@ -17,7 +17,7 @@
  *			PREV_FREE flag is set; otherwise a tag derived
  *			from the block's own address, which lets the debug
  *			check tell a real header from arbitrary bytes
- *	size		payload bytes (a multiple of 16) | FREE | PREV_FREE
+ *	size		payload bytes (a multiple of 16) | FREE, PREV_FREE
  *
  * and its payload follows, 16-aligned. A free block keeps its list links
  * in the first 16 bytes of its payload, hence the 16-byte minimum payload.

@@ -41,11 +41,12 @@ UK_TESTCASE(uksched, sleep_order)
 	int i;
 
 	woke.n = 0;
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 5; i++) {
+		void *arg = (void *)(uintptr_t)ids[i];
+
 		UK_TEST_ASSERT_INT_EQ(uk_thread_create(&t[i], "sleeper", 0,
-						       sleeper,
-						       (void *)(uintptr_t)ids[i]),
-				      0);
+						       sleeper, arg), 0);
+	}
 	for (i = 0; i < 5; i++)
 		uk_thread_join(t[i], NULL);
 	UK_TEST_ASSERT_INT_EQ(woke.n, 5);

@@ -38,11 +38,12 @@ UK_TESTCASE(uksched, tls_per_thread)
 	int i;
 
 	tls_counter = 1000;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
+		void *arg = (void *)(uintptr_t)(i + 1);
+
 		UK_TEST_ASSERT_INT_EQ(uk_thread_create(&t[i], "tls", 0,
-						       tls_worker,
-						       (void *)(uintptr_t)(i + 1)),
-				      0);
+						       tls_worker, arg), 0);
+	}
 	for (i = 0; i < 3; i++)
 		uk_thread_join(t[i], &ret[i]);
 	for (i = 0; i < 3; i++)

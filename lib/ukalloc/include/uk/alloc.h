@@ -40,8 +40,8 @@ struct uk_alloc_stats {
 	size_t free_pages;	/* free_bytes in whole pages */
 	uint64_t nr_allocs;	/* successful allocations (pages included) */
 	uint64_t nr_frees;	/* frees of non-NULL pointers */
-	uint64_t nr_failures;	/* allocations that failed for lack of memory */
-	uint64_t nr_bad_frees;	/* invalid or double frees (debug option) */
+	uint64_t nr_failures;	/* allocations refused for lack of memory */
+	uint64_t nr_bad_frees;	/* invalid or double frees (debug checks) */
 };
 
 /*

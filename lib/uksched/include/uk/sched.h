@@ -29,9 +29,9 @@ typedef void *(*uk_thread_fn_t)(void *arg);
 
 /*
  * Create a thread that runs @fn(@arg) on a stack of @stack_size bytes (0:
- * CONFIG_LIBUKSCHED_STACK_SIZE_KB; rounded up to whole pages, of which the
- * thread's structure takes a few hundred bytes) and queue it; it first runs when the
- * current thread yields or blocks. The thread is joinable until detached.
+ * CONFIG_LIBUKSCHED_STACK_SIZE_KB; rounded up to whole pages, of which
+ * the thread's structure takes a few hundred bytes) and queue it; it
+ * first runs when the current thread yields or blocks. The thread is joinable until detached.
  * @name (may be NULL) is copied.
  * @return 0 and the thread in *@out, -EINVAL when @stack_size is below
  * UK_THREAD_STACK_MIN or @fn is NULL, -ENOMEM, or -ENOSYS when no

@@ -26,7 +26,7 @@ enum uk_thread_state {
 
 #define UK_THREAD_DETACHED	0x1	/* frees itself when it ends */
 #define UK_THREAD_JOINING	0x2	/* a joiner waits for it */
-#define UK_THREAD_BOOT		0x4	/* the boot context: no stack of ours */
+#define UK_THREAD_BOOT		0x4	/* the boot context, on its own stack */
 
 struct uk_sched;
 
