@@ -1,10 +1,15 @@
 # In-image unit tests (uktest): an image with every library's tests runs
 # them at boot; each case counts as one test here.
 
+# The core libraries that are off by default but have tests to run.
+uktest_core_libs="LIBUKSCHED=y LIBUKLOCK=y LIBUKTIME=y"
+
 test_uktest_linuxu() {
 	local out img
 	out=$(tbuild)
-	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y ||
+	# shellcheck disable=SC2086
+	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y \
+		$uktest_core_libs ||
 		{ fail uktest_linuxu "build failed"; return; }
 	img=$out/helloworld_linuxu-x86_64
 	run_capture "$out/run.txt" "$img" after tests
@@ -13,7 +18,8 @@ test_uktest_linuxu() {
 	check uktest_linuxu.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_linuxu.status test "$rc" -eq 0
 	# Every suite the tree ships is in the image.
-	for suite in nolibc ukargparse ukboot; do
+	for suite in nolibc ukargparse ukboot ukalloc ukalloctlsf uksched \
+		ukschedcoop uklock uktime; do
 		check "uktest_linuxu.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
@@ -32,6 +38,31 @@ test_uktest_failure_exit() {
 	check uktest_failure_exit.where grep -q 'uktest: fail suite=failingtest case=fails at .*main.c:[0-9]*: expected 1 + 1 == 3 (2 vs 3)' "$out/run.txt"
 	check uktest_failure_exit.passing_case grep -q 'case=passes status=pass' "$out/run.txt"
 	check uktest_failure_exit.no_main sh -c "! grep -q 'main ran' '$out/run.txt'"
+}
+
+# The uktest image once per allocator backend of the default heap, with the
+# debug checks of frees on: every case (threads included) must pass
+# whatever the backend.
+test_uktest_alloc_backends() {
+	local be BE out img rc
+	for be in tlsf buddy region; do
+		BE=$(echo "$be" | tr a-z A-Z)
+		out=$(tbuild "$be")
+		# shellcheck disable=SC2086
+		build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y \
+			LIBUKTEST_AUTORUN=y $uktest_core_libs LIBUKALLOC_DEFAULT_TLSF=n \
+			"LIBUKALLOC_DEFAULT_$BE=y" LIBUKALLOC_DEBUG=y ||
+			{ fail "uktest_alloc_$be" "build failed"; continue; }
+		check "uktest_alloc_$be.config" grep -qx "CONFIG_LIBUKALLOC_DEFAULT_BACKEND=\"$be\"" "$out/helloworld/.config"
+		img=$out/helloworld_linuxu-x86_64
+		# The region backend never reuses memory: give it room.
+		run_capture "$out/run.txt" "$img" -m 256M
+		rc=$?
+		uktest_collect "$out/run.txt" "linuxu-$be" ||
+			fail "uktest_alloc_$be.summary" "no uktest summary line: the image stopped early"
+		check "uktest_alloc_$be.status" test "$rc" -eq 0
+		check "uktest_alloc_$be.suite" grep -q "result suite=ukalloc$be " "$out/run.txt"
+	done
 }
 
 # The same image tests on kvm, under QEMU (TCG).

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * General utilities. No allocator yet: malloc() and friends arrive with an
- * allocator library.
+ * General utilities. The malloc family is there when the image has an
+ * allocator (CONFIG_LIBUKALLOC): it uses ukalloc's default heap.
  */
 #ifndef _NOLIBC_STDLIB_H
 #define _NOLIBC_STDLIB_H
@@ -45,6 +45,19 @@ void qsort(void *base, size_t nmemb, size_t size,
 	   int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 	      int (*compar)(const void *, const void *));
+
+/*
+ * Memory from the default heap, aligned to 16 bytes. On failure these
+ * return NULL and set errno to ENOMEM; posix_memalign() returns EINVAL or
+ * ENOMEM instead. malloc(0) returns a unique pointer; realloc(p, 0) frees
+ * @p and returns NULL.
+ */
+void *malloc(size_t size);
+void *calloc(size_t nmemb, size_t size);
+void *realloc(void *ptr, size_t size);
+void free(void *ptr);
+int posix_memalign(void **memptr, size_t align, size_t size);
+void *aligned_alloc(size_t align, size_t size);
 
 /* Run the shutdown hooks and halt the image with @status. */
 void exit(int status) __attribute__((__noreturn__));

@@ -18,6 +18,7 @@
 #define __NR_rt_sigreturn	15
 #define __NR_rt_sigsuspend	130
 #define __NR_sigaltstack	131
+#define __NR_arch_prctl		158
 #define __NR_timer_create	222
 #define __NR_timer_settime	223
 #define __NR_clock_gettime	228
@@ -149,6 +150,14 @@ static inline long sys_sigaltstack(const struct k_stack *ss,
 				   struct k_stack *oss)
 {
 	return linuxu_syscall2(__NR_sigaltstack, (long)ss, (long)oss);
+}
+
+/* arch_prctl() @code: set the FS base (asm/prctl.h). */
+#define K_ARCH_SET_FS		0x1002
+
+static inline long sys_arch_prctl(int code, unsigned long addr)
+{
+	return linuxu_syscall2(__NR_arch_prctl, code, (long)addr);
 }
 
 struct k_sigevent;

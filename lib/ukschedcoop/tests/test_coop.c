@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The cooperative policy: FIFO turns, no preemption, idle halting. */
+#include <uk/sched.h>
+#include <uk/test.h>
+#include <uk/plat/time.h>
+
+static char trace[16];
+static int ntrace;
+
+static void *turns(void *arg)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		trace[ntrace++] = (char)(uintptr_t)arg;
+		uk_sched_yield();
+	}
+	return NULL;
+}
+
+UK_TESTCASE(ukschedcoop, round_robin)
+{
+	struct uk_thread *t[3];
+	int i;
+
+	ntrace = 0;
+	for (i = 0; i < 3; i++)
+		uk_thread_create(&t[i], "turns", 0, turns,
+				 (void *)(uintptr_t)('a' + i));
+	/* Nothing runs until we give the CPU away. */
+	UK_TEST_EXPECT_INT_EQ(ntrace, 0);
+	for (i = 0; i < 3; i++)
+		uk_thread_join(t[i], NULL);
+	trace[ntrace] = '\0';
+	/* Each yield passes the CPU to the next in line, in order. */
+	UK_TEST_EXPECT_STR_EQ(trace, "abcabcabc");
+}
+
+static volatile int ran;
+
+static void *set_ran(void *arg __unused)
+{
+	ran = 1;
+	return NULL;
+}
+
+UK_TESTCASE(ukschedcoop, no_preemption)
+{
+	struct uk_thread *t;
+	__nsec t0 = uk_plat_monotonic_ns();
+
+	ran = 0;
+	uk_thread_create(&t, "late", 0, set_ran, NULL);
+	/* 2 ms of work without yielding: the other thread must wait. */
+	while (uk_plat_monotonic_ns() - t0 < 2 * UK_NSEC_PER_MSEC)
+		;
+	UK_TEST_EXPECT_INT_EQ(ran, 0);
+	uk_thread_join(t, NULL);
+	UK_TEST_EXPECT_INT_EQ(ran, 1);
+}
+
+#define NSLEEPERS 64
+
+static struct {
+	__nsec base;
+	int order[NSLEEPERS];
+	int n;
+} dl;
+
+static void *deadline_sleeper(void *arg)
+{
+	int id = (int)(uintptr_t)arg;
+
+	/* Deadlines 50 us apart; a later id sleeps longer. */
+	uk_sched_sleep_until(dl.base + (__nsec)id * 50000);
+	dl.order[dl.n++] = id;
+	return NULL;
+}
+
+UK_TESTCASE(ukschedcoop, many_sleepers_in_deadline_order)
+{
+	static struct uk_thread *t[NSLEEPERS];
+	int i, bad = 0;
+
+	dl.n = 0;
+	dl.base = uk_plat_monotonic_ns() + 2 * UK_NSEC_PER_MSEC;
+	/* Created in a scrambled order (37 is prime to 64). */
+	for (i = 0; i < NSLEEPERS; i++)
+		UK_TEST_ASSERT_INT_EQ(uk_thread_create(&t[i], "dl", 0,
+			deadline_sleeper,
+			(void *)(uintptr_t)((i * 37) % NSLEEPERS)), 0);
+	for (i = 0; i < NSLEEPERS; i++)
+		uk_thread_join(t[i], NULL);
+	UK_TEST_ASSERT_INT_EQ(dl.n, NSLEEPERS);
+	for (i = 1; i < NSLEEPERS; i++)
+		bad += dl.order[i] < dl.order[i - 1];
+	UK_TEST_EXPECT_INT_EQ(bad, 0);
+}
