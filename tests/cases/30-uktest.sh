@@ -69,7 +69,9 @@ test_uktest_alloc_backends() {
 test_uktest_kvm() {
 	local out img rc
 	out=$(tbuild)
-	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y ||
+	# shellcheck disable=SC2086
+	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y \
+		$uktest_core_libs ||
 		{ fail uktest_kvm "build failed"; return; }
 	img=$out/helloworld_kvm-x86_64
 	run_capture "$out/run.txt" "$KILN_ROOT/support/scripts/run" --plat kvm \
@@ -78,7 +80,8 @@ test_uktest_kvm() {
 	uktest_collect "$out/run.txt" kvm || fail uktest_kvm.summary "no uktest summary line: the image stopped early"
 	check uktest_kvm.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_kvm.status test "$rc" -eq 0
-	for suite in nolibc ukargparse ukboot x86_64arch kvmplat; do
+	for suite in nolibc ukargparse ukboot ukalloc ukalloctlsf uksched \
+		ukschedcoop uklock uktime x86_64arch kvmplat; do
 		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
