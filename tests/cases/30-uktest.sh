@@ -40,7 +40,8 @@ test_uktest_failure_exit() {
 	check uktest_failure_exit.no_main sh -c "! grep -q 'main ran' '$out/run.txt'"
 }
 
-# The uktest image once per allocator backend of the default heap, with the
+# The uktest image once per allocator backend of the default heap, on linuxu
+# and on kvm, with the
 # debug checks of frees on: every case (threads included) must pass
 # whatever the backend.
 test_uktest_alloc_backends() {
@@ -62,6 +63,15 @@ test_uktest_alloc_backends() {
 			fail "uktest_alloc_$be.summary" "no uktest summary line: the image stopped early"
 		check "uktest_alloc_$be.status" test "$rc" -eq 0
 		check "uktest_alloc_$be.suite" grep -q "result suite=ukalloc$be " "$out/run.txt"
+		# The same image on kvm (QEMU, TCG), same memory.
+		img=$out/helloworld_kvm-x86_64
+		run_capture "$out/run-kvm.txt" "$KILN_ROOT/support/scripts/run" \
+			--plat kvm --image "$img" --accel tcg --mem 256M
+		rc=$?
+		uktest_collect "$out/run-kvm.txt" "kvm-$be" ||
+			fail "uktest_alloc_kvm_$be.summary" "no uktest summary line: the image stopped early"
+		check "uktest_alloc_kvm_$be.status" test "$rc" -eq 0
+		check "uktest_alloc_kvm_$be.suite" grep -q "result suite=ukalloc$be " "$out/run-kvm.txt"
 	done
 }
 
