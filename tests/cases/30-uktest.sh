@@ -41,9 +41,8 @@ test_uktest_failure_exit() {
 }
 
 # The uktest image once per allocator backend of the default heap, on linuxu
-# and on kvm, with the
-# debug checks of frees on: every case (threads included) must pass
-# whatever the backend.
+# and on kvm, with the debug checks of frees on: every case (threads
+# included) must pass whatever the backend.
 test_uktest_alloc_backends() {
 	local be BE out img rc
 	for be in tlsf buddy region; do
