@@ -20,7 +20,9 @@ CONFIGS = [
 ]
 
 
-def build(app, plat, cfgname, lines, outdir):
+def build(app, plats, cfgname, lines, outdir):
+    """Build @app in one configuration for every platform in @plats;
+    returns {plat: image path}."""
     out = os.path.join(outdir, "images", f"size-{cfgname}")
     name = os.path.basename(app.rstrip("/"))
     mk = ["make", "-C", common.KILN_ROOT, f"A={app}", f"O={out}", "-j2"]
@@ -29,17 +31,17 @@ def build(app, plat, cfgname, lines, outdir):
         ok = subprocess.run(mk + ["defconfig"], stdout=f, stderr=f).returncode == 0
         if ok:
             with open(os.path.join(out, name, ".config"), "a") as c:
-                c.write(f"CONFIG_PLAT_{plat.upper()}=y\n")
+                for plat in plats:
+                    c.write(f"CONFIG_PLAT_{plat.upper()}=y\n")
                 for line in lines:
                     c.write(line + "\n")
             ok = subprocess.run(mk + ["olddefconfig"], stdout=f,
                                 stderr=f).returncode == 0
         if ok:
-            ok = subprocess.run(mk + [f"PLAT={plat}"], stdout=f,
-                                stderr=f).returncode == 0
+            ok = subprocess.run(mk, stdout=f, stderr=f).returncode == 0
     if not ok:
-        common.die(f"building {app} ({cfgname}) for {plat} failed: see {log}")
-    return os.path.join(out, f"{name}_{plat}-x86_64")
+        common.die(f"building {app} ({cfgname}) failed: see {log}")
+    return {p: os.path.join(out, f"{name}_{p}-x86_64") for p in plats}
 
 
 _SEC = re.compile(r"^ (\.\S+|COMMON)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+))?$")
@@ -93,33 +95,35 @@ def per_library(mapfile):
     return libs
 
 
-def run(apps, plat, outdir):
+def run(apps, plats, outdir):
     rows = []
     images = []
     for app in apps:
         for cfgname, lines in CONFIGS:
             common.progress(f"size: {app} {cfgname}")
-            img = build(app, plat, cfgname, lines, outdir)
+            imgs = build(app, plats, cfgname, lines, outdir)
             name = os.path.basename(app.rstrip("/"))
-            images.append([name, cfgname, os.path.getsize(img + ".dbg"),
-                           os.path.getsize(img)])
-            for lib, d in sorted(per_library(img + ".map").items()):
-                rows.append({"app": name, "plat": plat, "config": cfgname,
-                             "library": lib, **d,
-                             "total": sum(d.values())})
+            for plat, img in imgs.items():
+                images.append([name, plat, cfgname,
+                               os.path.getsize(img + ".dbg"),
+                               os.path.getsize(img)])
+                for lib, d in sorted(per_library(img + ".map").items()):
+                    rows.append({"app": name, "plat": plat,
+                                 "config": cfgname, "library": lib, **d,
+                                 "total": sum(d.values())})
     common.progress_done()
     common.write_csv(os.path.join(outdir, "size.csv"), COLUMNS, rows)
     plot(rows, outdir)
-    text = (f"Image sizes on {plat} in bytes (ELF with symbols, stripped "
-            "bootable image), then each library's share of the loaded "
-            "sections from the link map (bss takes no file space).\n\n")
-    text += common.md_table(["app", "config", ".dbg bytes", "image bytes"],
-                            images)
-    libtab = [[r["app"], r["config"], r["library"], r["text"], r["rodata"],
+    text = ("Image sizes in bytes (ELF with symbols, stripped bootable "
+            "image), then each library's share of the loaded sections from "
+            "the link map (bss takes no file space).\n\n")
+    text += common.md_table(["app", "plat", "config", ".dbg bytes",
+                             "image bytes"], images)
+    libtab = [[r["app"], r["plat"], r["library"], r["text"], r["rodata"],
                r["data"], r["bss"], r["total"]] for r in rows
               if r["config"] == "default"]
     text += "\nPer library, default configuration:\n\n"
-    text += common.md_table(["app", "config", "library", "text", "rodata",
+    text += common.md_table(["app", "plat", "library", "text", "rodata",
                              "data", "bss", "total"], libtab)
     return text
 
@@ -127,17 +131,18 @@ def run(apps, plat, outdir):
 def plot(rows, outdir):
     """Stacked bars: one bar per app/config, one colour per library,
     text+rodata+data (what the image file carries)."""
-    bars = sorted({(r["app"], r["config"]) for r in rows})
+    bars = sorted({(r["app"], r["plat"], r["config"]) for r in rows})
     libs = sorted({r["library"] for r in rows})
     with open(os.path.join(outdir, "size.dat"), "w") as f:
         f.write("bar " + " ".join(libs) + "\n")
-        for app, cfg in bars:
+        for app, plat, cfg in bars:
             vals = []
             for lib in libs:
                 v = [r["text"] + r["rodata"] + r["data"] for r in rows
-                     if (r["app"], r["config"], r["library"]) == (app, cfg, lib)]
+                     if (r["app"], r["plat"], r["config"], r["library"]) ==
+                     (app, plat, cfg, lib)]
                 vals.append(str(v[0] / 1024 if v else 0))
-            f.write(f"{app}/{cfg} " + " ".join(vals) + "\n")
+            f.write(f"{app}/{plat}/{cfg} " + " ".join(vals) + "\n")
     script = f"""
 set terminal pngcairo size 1000,600 noenhanced
 set output 'size.png'
@@ -149,6 +154,7 @@ set style fill solid 0.8 border -1
 set boxwidth 0.6
 set key outside right
 set xtics rotate by -20
-plot for [i=2:{len(libs) + 1}] 'size.dat' using i:xtic(1) title columnheader(i)
+colors = "#1f77b4 #ff7f0e #2ca02c #d62728 #9467bd #8c564b #e377c2 #7f7f7f #bcbd22 #17becf #393b79 #637939 #8c6d31 #843c39 #7b4173 #3182bd"
+plot for [i=2:{len(libs) + 1}] 'size.dat' using i:xtic(1) title columnheader(i) lc rgb word(colors, (i - 2) % 16 + 1)
 """
     common.gnuplot(script, outdir)
