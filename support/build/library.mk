@@ -70,6 +70,7 @@ KILN_CFLAGS := -std=gnu11 $(KILN_OPTFLAGS) $(if $(CONFIG_OPTIMIZE_DEBUG_INFO),-g
 	-ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-strict-aliasing \
 	$(if $(CONFIG_OPTIMIZE_GC_SECTIONS),-ffunction-sections -fdata-sections) \
+	$(if $(CONFIG_OPTIMIZE_LTO),-flto=auto -ffat-lto-objects) \
 	-Wall -Wextra -Werror $(ARCH_CFLAGS-y)
 KILN_ASFLAGS := -D__ASSEMBLY__ $(if $(CONFIG_OPTIMIZE_DEBUG_INFO),-g) $(ARCH_ASFLAGS-y)
 KILN_CPPFLAGS := -nostdinc -isystem $(kiln_gcc_include) \
@@ -119,7 +120,13 @@ $(B)/$(1)/$(2)/_ext/%.o: /%.c
 # list becomes local, so no other library can bind to it.
 $(B)/$(1)/$(2).o: $(call kiln_libobjs,$(1),$(2)) $(wildcard $(kiln_dir_$(2))/exportsyms.uk)
 	$$(call kiln_say,LD,$$(patsubst $(B)/%,%,$$@))
+ifeq ($(CONFIG_OPTIMIZE_LTO),y)
+	$(Q)mkdir -p $$(@D) && $(CC) -r -nostdlib -flinker-output=nolto-rel \
+		$(KILN_CFLAGS) $($(call kiln_upper,$(1))_CFLAGS-y) \
+		$($(call kiln_upper,$(2))_CFLAGS-y) -o $$@.r $$(filter %.o,$$^)
+else
 	$(Q)mkdir -p $$(@D) && $(LD) -r -o $$@.r $$(filter %.o,$$^)
+endif
 ifneq ($(wildcard $(kiln_dir_$(2))/exportsyms.uk),)
 	$(Q)$(OBJCOPY) --keep-global-symbols=$(kiln_dir_$(2))/exportsyms.uk $$@.r $$@ && rm -f $$@.r
 else

@@ -94,3 +94,24 @@ test_uktest_kvm() {
 		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
+
+# Link-time optimisation must not lose a linker-section entry (init table,
+# test table) nor change behaviour: the whole uktest image, both platforms.
+test_uktest_lto() {
+	local out rc
+	out=$(tbuild)
+	# shellcheck disable=SC2086
+	build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_ALL=y \
+		LIBUKTEST_AUTORUN=y $uktest_core_libs OPTIMIZE_LTO=y ||
+		{ fail uktest_lto "build failed"; return; }
+	check uktest_lto.config grep -qx 'CONFIG_OPTIMIZE_LTO=y' "$out/helloworld/.config"
+	run_capture "$out/run.txt" "$out/helloworld_linuxu-x86_64"
+	rc=$?
+	uktest_collect "$out/run.txt" linuxu-lto || fail uktest_lto.summary "no uktest summary line"
+	check uktest_lto.status test "$rc" -eq 0
+	run_capture "$out/run-kvm.txt" "$KILN_ROOT/support/scripts/run" --plat kvm \
+		--image "$out/helloworld_kvm-x86_64" --accel tcg
+	rc=$?
+	uktest_collect "$out/run-kvm.txt" kvm-lto || fail uktest_lto_kvm.summary "no uktest summary line"
+	check uktest_lto_kvm.status test "$rc" -eq 0
+}

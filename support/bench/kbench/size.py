@@ -17,6 +17,9 @@ CONFIGS = [
     ("default", []),
     ("no-gc-sections", ["# CONFIG_OPTIMIZE_GC_SECTIONS is not set"]),
     ("size-Os", ["CONFIG_OPTIMIZE_SIZE=y", "# CONFIG_OPTIMIZE_PERF is not set"]),
+    ("lto", ["CONFIG_OPTIMIZE_LTO=y"]),
+    ("lto-Os", ["CONFIG_OPTIMIZE_LTO=y", "CONFIG_OPTIMIZE_SIZE=y",
+                "# CONFIG_OPTIMIZE_PERF is not set"]),
 ]
 
 
