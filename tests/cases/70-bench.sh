@@ -8,7 +8,7 @@ test_bench_suite() {
 	local out
 	out=$(tbuild)
 	"$KILN_ROOT/support/bench/bench" size boot minmem --n 2 \
-		--systems 'linuxu|linux-pc' --out "$out" ||
+		--systems 'linuxu|kiln-helloworld-pc$|linux-pc' --out "$out" ||
 		{ fail bench_suite "support/bench/bench failed"; return; }
 	check bench_boot.csv csv_header_is "$out/boot.csv" \
 		"system,kind,machine,run,ok,total_ms,vmm_ms,guest_ms,load1,reason"
@@ -22,6 +22,8 @@ test_bench_suite() {
 	check bench_minmem.found grep -q '^| linux-pc | [0-9]* MiB' "$out/summary.md"
 	check bench_minmem.png sh -c "file '$out/minmem.png' | grep -q 'PNG image'"
 	check bench_summary grep -q '^## Boot time' "$out/summary.md"
+	# Kiln and Linux side by side on -M pc, with their ratio.
+	check bench_versus grep -q '^| pc | kiln-helloworld-pc | linux-pc | [0-9.]* | [0-9.]* | [0-9.]* |$' "$out/summary.md"
 }
 
 # Bad input to the suite: a clear message and a non-zero exit.

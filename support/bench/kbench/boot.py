@@ -63,12 +63,41 @@ def summarize(systems, rows):
                       st["median"], st["min"], st["mean"], st["stddev"],
                       st["max"], vmm["median"], guest["median"], ratio,
                       load])
-    text = ("Time from launching the process (QEMU, or the linuxu image) "
+    text = common.md_table(header, table)
+    text += "\n" + versus(systems, rows)
+    intro = ("Time from launching the process (QEMU, or the linuxu image) "
             "to \"Hello world!\" on the console, host clock; VMM = total - "
             "guest, guest = the guest's own entry-to-main time "
             "(linux: uptime when /init starts). Ratio: median over runs "
             "of total / the same run's " + ref.name + ".\n\n")
-    return text + common.md_table(header, table)
+    return intro + text
+
+
+def versus(systems, rows):
+    """Kiln against Linux on the same QEMU machine: medians, and the
+    median of the per-run ratios (runs are interleaved, so run i of both
+    saw the same machine load)."""
+    out = []
+    for k in systems:
+        if k.kind != "kiln":
+            continue
+        for l in systems:
+            if l.kind != "linux" or l.machine != k.machine:
+                continue
+            kr = [r for r in rows if r["system"] == k.name]
+            lr = [r for r in rows if r["system"] == l.name]
+            ratios = [b["total_ms"] / a["total_ms"] for a, b in zip(kr, lr)
+                      if a["ok"] and b["ok"] and a["total_ms"] > 0]
+            out.append([k.machine, k.name, l.name,
+                        common.stats(_series(rows, k.name, "total_ms"))["median"],
+                        common.stats(_series(rows, l.name, "total_ms"))["median"],
+                        common.stats(ratios)["median"]])
+    if not out:
+        return ""
+    return ("Kiln against Linux on the same machine (total time; ratio = "
+            "median over runs of Linux / Kiln):\n\n" +
+            common.md_table(["machine", "kiln", "linux", "kiln median ms",
+                             "linux median ms", "linux / kiln"], out))
 
 
 def plot(systems, rows, outdir):

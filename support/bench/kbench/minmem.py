@@ -55,12 +55,24 @@ def run(systems, outdir, timeout=60):
         table.append([s.name, f"{m} {s.mem_unit}" if m else "did not boot",
                       round(kib / 1024, 3) if kib else float("nan"),
                       kib / ref if kib and ref else float("nan")])
+    pairs = []
+    for k, _, kk in found:
+        for l, _, lk in found:
+            if (k.kind, l.kind) == ("kiln", "linux") and \
+                    k.machine == l.machine and kk and lk:
+                pairs.append([k.machine, k.name, l.name, round(kk / 1024, 3),
+                              round(lk / 1024, 3), lk / kk])
     plot(found, outdir)
     text = ("Least memory given to the system (QEMU -m, linuxu -m) with "
             "which it still printed \"Hello world!\" and exited cleanly; "
             "dichotomic search, probes in minmem.csv.\n\n")
-    return text + common.md_table(["system", "minimum", "MiB",
-                                   "ratio to first Kiln"], table)
+    text += common.md_table(["system", "minimum", "MiB",
+                             "ratio to first Kiln"], table)
+    if pairs:
+        text += ("\nKiln against Linux on the same machine:\n\n" +
+                 common.md_table(["machine", "kiln", "linux", "kiln MiB",
+                                  "linux MiB", "linux / kiln"], pairs))
+    return text
 
 
 def plot(found, outdir):
