@@ -85,3 +85,20 @@ uktest_collect() {
 		done
 	grep -q 'uktest: summary passed=' "$log"
 }
+
+# What helloworld prints when run with the arguments
+#   a 'b c' '' "it's" '"q"' 'x\y'
+# (spaces, an empty argument, both quote characters, a backslash).
+helloworld_want() {
+	cat <<'WANT'
+Hello world!
+argc=7
+argv[0]=helloworld
+argv[1]=a
+argv[2]=b c
+argv[3]=
+argv[4]=it's
+argv[5]="q"
+argv[6]=x\y
+WANT
+}

@@ -17,17 +17,7 @@ test_linuxu_helloworld_args() {
 	kmake O="$out" >/dev/null || { fail linuxu_helloworld_args "build failed"; return; }
 	img=$out/helloworld_linuxu-x86_64
 	run_capture "$out/run.txt" "$img" a 'b c' '' "it's" '"q"' 'x\y'
-	cat >"$out/want.txt" <<'WANT'
-Hello world!
-argc=7
-argv[0]=helloworld
-argv[1]=a
-argv[2]=b c
-argv[3]=
-argv[4]=it's
-argv[5]="q"
-argv[6]=x\y
-WANT
+	helloworld_want >"$out/want.txt"
 	check linuxu_helloworld_args diff -u "$out/want.txt" "$out/run.txt"
 	# Kernel arguments before "--" do not reach main().
 	run_capture "$out/run2.txt" "$img" kernel.arg=1 -- app1

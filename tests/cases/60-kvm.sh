@@ -26,26 +26,12 @@ kvm_run() {
 		--image "$img" --accel tcg --machine "$machine" "$@"
 }
 
-kvm_hello_want() {
-	cat <<'WANT'
-Hello world!
-argc=7
-argv[0]=helloworld
-argv[1]=a
-argv[2]=b c
-argv[3]=
-argv[4]=it's
-argv[5]="q"
-argv[6]=x\y
-WANT
-}
-
 test_kvm_helloworld_args() {
 	local out img m
 	kvm_build apps/helloworld || { fail kvm_helloworld_args "build failed"; return; }
 	out=$(tbuild) img=$(kvm_hello)
 	mkdir -p "$out"
-	kvm_hello_want >"$out/want.txt"
+	helloworld_want >"$out/want.txt"
 	for m in pc microvm; do
 		kvm_run "$out/$m.txt" "$m" "$img" -- a 'b c' '' "it's" '"q"' 'x\y'
 		check "kvm_helloworld_args.$m.status" test $? -eq 0
@@ -71,7 +57,7 @@ test_kvm_pvh() {
 	pvh=$out/pvh-only
 	cp "$img" "$pvh"
 	printf '\0\0\0\0' | dd of="$pvh" bs=1 seek="$off" conv=notrunc 2>/dev/null
-	kvm_hello_want >"$out/want.txt"
+	helloworld_want >"$out/want.txt"
 	for m in pc microvm; do
 		kvm_run "$out/$m.txt" "$m" "$pvh" -- a 'b c' '' "it's" '"q"' 'x\y'
 		check "kvm_pvh.$m.status" test $? -eq 0
