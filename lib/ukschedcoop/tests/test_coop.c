@@ -63,16 +63,29 @@ UK_TESTCASE(ukschedcoop, no_preemption)
 
 static struct {
 	__nsec base;
+	volatile int go;
 	int order[NSLEEPERS];
 	int n;
+	int early;	/* woke before their deadline */
 } dl;
 
 static void *deadline_sleeper(void *arg)
 {
 	int id = (int)(uintptr_t)arg;
+	__nsec deadline;
 
+	/*
+	 * Wait until every sleeper exists and the deadlines are set: creating
+	 * 64 threads can take milliseconds under TCG on a loaded host, and a
+	 * deadline already past would return at once, in creation order.
+	 */
+	while (!dl.go)
+		uk_sched_yield();
 	/* Deadlines 50 us apart; a later id sleeps longer. */
-	uk_sched_sleep_until(dl.base + (__nsec)id * 50000);
+	deadline = dl.base + (__nsec)id * 50000;
+	uk_sched_sleep_until(deadline);
+	if (uk_plat_monotonic_ns() < deadline)
+		dl.early++;
 	dl.order[dl.n++] = id;
 	return NULL;
 }
@@ -83,16 +96,21 @@ UK_TESTCASE(ukschedcoop, many_sleepers_in_deadline_order)
 	int i, bad = 0;
 
 	dl.n = 0;
-	dl.base = uk_plat_monotonic_ns() + 2 * UK_NSEC_PER_MSEC;
+	dl.go = 0;
+	dl.early = 0;
 	/* Created in a scrambled order (37 is prime to 64). */
 	for (i = 0; i < NSLEEPERS; i++)
 		UK_TEST_ASSERT_INT_EQ(uk_thread_create(&t[i], "dl", 0,
 			deadline_sleeper,
 			(void *)(uintptr_t)((i * 37) % NSLEEPERS)), 0);
+	/* 20 ms: far more than 64 threads need to go to sleep. */
+	dl.base = uk_plat_monotonic_ns() + 20 * UK_NSEC_PER_MSEC;
+	dl.go = 1;
 	for (i = 0; i < NSLEEPERS; i++)
 		uk_thread_join(t[i], NULL);
 	UK_TEST_ASSERT_INT_EQ(dl.n, NSLEEPERS);
 	for (i = 1; i < NSLEEPERS; i++)
 		bad += dl.order[i] < dl.order[i - 1];
 	UK_TEST_EXPECT_INT_EQ(bad, 0);
+	UK_TEST_EXPECT_INT_EQ(dl.early, 0);
 }
