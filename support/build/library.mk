@@ -17,7 +17,6 @@
 # exportsyms.uk, if present, lists the only symbols other libraries see.
 
 KILN_LIBS :=
-kiln_plats_declared :=
 
 # $(1): library name, $(2): y to enable, $(3): platform or empty
 define _kiln_addlib

@@ -22,5 +22,3 @@ Q := @
 kiln_say = @printf '  %-8s %s\n' '$(1)' '$(2)';
 endif
 
-# $(call kiln_streq,a,b): non-empty when the two strings are equal.
-kiln_streq = $(if $(subst $(1),,$(2))$(subst $(2),,$(1)),,y)
