@@ -7,6 +7,7 @@ to the first Kiln one, run by run (median of the per-run ratios)."""
 import os
 
 from . import common
+from . import systems as systems_mod
 
 COLUMNS = ["system", "kind", "machine", "run", "ok", "total_ms", "vmm_ms",
            "guest_ms", "load1", "reason"]
@@ -41,6 +42,16 @@ def _series(rows, name, col):
     return [r[col] for r in rows if r["system"] == name and r["ok"]]
 
 
+def _ratio_median(rows, num, den):
+    """Median over runs of num's total / den's total in the same run (the
+    runs are interleaved, so run i of both saw the same machine load)."""
+    ratios = [a["total_ms"] / b["total_ms"] for a, b in zip(
+              [r for r in rows if r["system"] == num],
+              [r for r in rows if r["system"] == den])
+              if a["ok"] and b["ok"] and b["total_ms"] > 0]
+    return common.stats(ratios)["median"]
+
+
 def summarize(systems, rows):
     ref = next((s for s in systems if s.kind == "kiln"), systems[0])
     header = ["system", "ok/runs", "total median ms", "min", "mean",
@@ -51,12 +62,7 @@ def summarize(systems, rows):
         st = common.stats(_series(rows, s.name, "total_ms"))
         vmm = common.stats(_series(rows, s.name, "vmm_ms"))
         guest = common.stats(_series(rows, s.name, "guest_ms"))
-        ratios = []
-        for a, b in zip([r for r in rows if r["system"] == s.name],
-                        [r for r in rows if r["system"] == ref.name]):
-            if a["ok"] and b["ok"] and b["total_ms"] > 0:
-                ratios.append(a["total_ms"] / b["total_ms"])
-        ratio = common.stats(ratios)["median"]
+        ratio = _ratio_median(rows, s.name, ref.name)
         runs = [r for r in rows if r["system"] == s.name]
         load = common.stats([r["load1"] for r in runs])["mean"]
         table.append([s.name, f"{sum(r['ok'] for r in runs)}/{len(runs)}",
@@ -75,23 +81,13 @@ def summarize(systems, rows):
 
 def versus(systems, rows):
     """Kiln against Linux on the same QEMU machine: medians, and the
-    median of the per-run ratios (runs are interleaved, so run i of both
-    saw the same machine load)."""
+    median of the per-run Linux/Kiln ratios."""
     out = []
-    for k in systems:
-        if k.kind != "kiln":
-            continue
-        for l in systems:
-            if l.kind != "linux" or l.machine != k.machine:
-                continue
-            kr = [r for r in rows if r["system"] == k.name]
-            lr = [r for r in rows if r["system"] == l.name]
-            ratios = [b["total_ms"] / a["total_ms"] for a, b in zip(kr, lr)
-                      if a["ok"] and b["ok"] and a["total_ms"] > 0]
-            out.append([k.machine, k.name, l.name,
-                        common.stats(_series(rows, k.name, "total_ms"))["median"],
-                        common.stats(_series(rows, l.name, "total_ms"))["median"],
-                        common.stats(ratios)["median"]])
+    for k, l in systems_mod.kiln_linux_pairs(systems):
+        out.append([k.machine, k.name, l.name,
+                    common.stats(_series(rows, k.name, "total_ms"))["median"],
+                    common.stats(_series(rows, l.name, "total_ms"))["median"],
+                    _ratio_median(rows, l.name, k.name)])
     if not out:
         return ""
     return ("Kiln against Linux on the same machine (total time; ratio = "

@@ -126,6 +126,30 @@ def gnuplot(script, cwd):
     return True
 
 
+def build_kiln(app, out, plats, config_lines, log, what):
+    """Configure @app in build folder @out from its defconfig plus
+    @config_lines (.config lines, the CONFIG_PLAT_ ones of @plats added),
+    build it for @plats, and return {plat: image path}. Output goes to
+    @log; a failure ends the bench naming @what."""
+    name = os.path.basename(app.rstrip("/"))
+    mk = ["make", "-C", KILN_ROOT, f"A={app}", f"O={out}", "-j2"]
+    lines = [f"CONFIG_PLAT_{p.upper()}=y" for p in plats] + list(config_lines)
+    with open(log, "a") as f:
+        ok = subprocess.run(mk + ["defconfig"], stdout=f, stderr=f).returncode == 0
+        if ok:
+            with open(os.path.join(out, name, ".config"), "a") as c:
+                c.write("".join(line + "\n" for line in lines))
+            ok = subprocess.run(mk + ["olddefconfig"], stdout=f,
+                                stderr=f).returncode == 0
+        if ok:
+            plat_arg = [f"PLAT={plats[0]}"] if len(plats) == 1 else []
+            ok = subprocess.run(mk + plat_arg, stdout=f,
+                                stderr=f).returncode == 0
+    if not ok:
+        die(f"building {what} failed: see {log}")
+    return {p: os.path.join(out, f"{name}_{p}-x86_64") for p in plats}
+
+
 class Summary:
     """summary.md of one bench run: a header, then a section per bench."""
 

@@ -8,6 +8,7 @@ in MiB."""
 import os
 
 from . import common
+from . import systems as systems_mod
 
 COLUMNS = ["system", "unit", "probe", "ok", "reason"]
 GRANULE = {"KiB": 4, "MiB": 1}
@@ -55,13 +56,13 @@ def run(systems, outdir, timeout=60):
         table.append([s.name, f"{m} {s.mem_unit}" if m else "did not boot",
                       round(kib / 1024, 3) if kib else float("nan"),
                       kib / ref if kib and ref else float("nan")])
+    kib_of = {s.name: kib for s, _, kib in found}
     pairs = []
-    for k, _, kk in found:
-        for l, _, lk in found:
-            if (k.kind, l.kind) == ("kiln", "linux") and \
-                    k.machine == l.machine and kk and lk:
-                pairs.append([k.machine, k.name, l.name, round(kk / 1024, 3),
-                              round(lk / 1024, 3), lk / kk])
+    for k, l in systems_mod.kiln_linux_pairs([s for s, _, _ in found]):
+        kk, lk = kib_of[k.name], kib_of[l.name]
+        if kk and lk:
+            pairs.append([k.machine, k.name, l.name, round(kk / 1024, 3),
+                          round(lk / 1024, 3), lk / kk])
     plot(found, outdir)
     text = ("Least memory given to the system (QEMU -m, linuxu -m) with "
             "which it still printed \"Hello world!\" and exited cleanly; "

@@ -5,7 +5,6 @@ build configuration."""
 
 import os
 import re
-import subprocess
 
 from . import common
 
@@ -26,25 +25,10 @@ CONFIGS = [
 def build(app, plats, cfgname, lines, outdir):
     """Build @app in one configuration for every platform in @plats;
     returns {plat: image path}."""
-    out = os.path.join(outdir, "images", f"size-{cfgname}")
-    name = os.path.basename(app.rstrip("/"))
-    mk = ["make", "-C", common.KILN_ROOT, f"A={app}", f"O={out}", "-j2"]
-    log = os.path.join(outdir, f"build-size-{cfgname}.log")
-    with open(log, "a") as f:
-        ok = subprocess.run(mk + ["defconfig"], stdout=f, stderr=f).returncode == 0
-        if ok:
-            with open(os.path.join(out, name, ".config"), "a") as c:
-                for plat in plats:
-                    c.write(f"CONFIG_PLAT_{plat.upper()}=y\n")
-                for line in lines:
-                    c.write(line + "\n")
-            ok = subprocess.run(mk + ["olddefconfig"], stdout=f,
-                                stderr=f).returncode == 0
-        if ok:
-            ok = subprocess.run(mk, stdout=f, stderr=f).returncode == 0
-    if not ok:
-        common.die(f"building {app} ({cfgname}) failed: see {log}")
-    return {p: os.path.join(out, f"{name}_{p}-x86_64") for p in plats}
+    return common.build_kiln(
+        app, os.path.join(outdir, "images", f"size-{cfgname}"), plats,
+        lines, os.path.join(outdir, f"build-size-{cfgname}.log"),
+        f"{app} ({cfgname})")
 
 
 _SEC = re.compile(r"^ (\.\S+|COMMON)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+))?$")

@@ -231,23 +231,19 @@ def kiln_result(t0, t_hello, out, status, host_clock):
 
 def build_kiln_image(app, plat, workdir):
     """Build @app for @plat with boot timestamps on, in workdir/images."""
-    out = os.path.join(workdir, "images", plat)
     name = os.path.basename(app.rstrip("/"))
-    cfg = os.path.join(out, name, ".config")
-    mk = ["make", "-C", common.KILN_ROOT, f"A={app}", f"O={out}", "-j2"]
-    log = os.path.join(workdir, f"build-{name}-{plat}.log")
-    with open(log, "a") as f:
-        r = subprocess.run(mk + ["defconfig"], stdout=f, stderr=f)
-        if r.returncode == 0:
-            with open(cfg, "a") as c:
-                c.write(f"CONFIG_PLAT_{plat.upper()}=y\n"
-                        "CONFIG_LIBUKBOOT_TIMESTAMPS=y\n")
-            r = subprocess.run(mk + ["olddefconfig"], stdout=f, stderr=f)
-        if r.returncode == 0:
-            r = subprocess.run(mk + [f"PLAT={plat}"], stdout=f, stderr=f)
-    if r.returncode != 0:
-        common.die(f"building {app} for {plat} failed: see {log}")
-    return os.path.join(out, f"{name}_{plat}-x86_64")
+    return common.build_kiln(
+        app, os.path.join(workdir, "images", plat), [plat],
+        ["CONFIG_LIBUKBOOT_TIMESTAMPS=y"],
+        os.path.join(workdir, f"build-{name}-{plat}.log"),
+        f"{app} for {plat}")[plat]
+
+
+def kiln_linux_pairs(systems):
+    """(kiln, linux) systems that run on the same machine: the pairs every
+    Kiln-against-Linux table compares."""
+    return [(k, l) for k in systems if k.kind == "kiln"
+            for l in systems if l.kind == "linux" and l.machine == k.machine]
 
 
 def have_platform(plat):
