@@ -5,14 +5,18 @@
  * regions, entry time), installs the crash and interrupt signal handlers
  * and the timer, and calls uk_boot_entry().
  *
- * Host command line: image [-m SIZE] [kernel-args -- ] [app-args]
- * Only a leading -m is the platform's; everything else is passed on.
+ * Host command line:
+ *   image [-m SIZE] [-n TAP]... [-d FILE[:ro]]... [kernel-args --] [app-args]
+ * Only those leading options are the platform's (-n and -d name host
+ * devices for drivers/linuxu, uk/plat/linuxu/hostdev.h); everything from
+ * the first other word on is passed on.
  */
 #include <errno.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/entry.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/time.h>
+#include <uk/plat/linuxu/hostdev.h>
 #include <linuxu/io.h>
 #include <linuxu/rawprint.h>
 #include <linuxu/setup.h>
@@ -33,6 +37,24 @@ static int streq(const char *a, const char *b)
 	while (*a && *a == *b)
 		a++, b++;
 	return *a == *b;
+}
+
+static struct {
+	unsigned int nr;
+	struct {
+		int kind;
+		const char *arg;
+	} devs[UK_LINUXU_HOSTDEV_MAX];
+} hostdev;
+
+const char *uk_linuxu_hostdev(int kind, unsigned int idx)
+{
+	unsigned int i;
+
+	for (i = 0; i < hostdev.nr; i++)
+		if (hostdev.devs[i].kind == kind && idx-- == 0)
+			return hostdev.devs[i].arg;
+	return NULL;
 }
 
 /* Print "linuxu: <what>: errno <-err>" on stderr and exit. */
@@ -77,6 +99,20 @@ static void __noreturn die_bad_mem(const char *arg)
 	sys_exit_group(LINUXU_EXIT_USAGE);
 }
 
+/* A -n or -d option without its argument, or one too many. */
+static void __noreturn die_bad_dev(const char *opt, const char *why)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+
+	_linuxu_line_str(&l, "linuxu: ");
+	_linuxu_line_str(&l, opt);
+	_linuxu_line_str(&l, ": ");
+	_linuxu_line_str(&l, why);
+	_linuxu_line_str(&l, "\n");
+	_linuxu_line_flush(&l);
+	sys_exit_group(LINUXU_EXIT_USAGE);
+}
+
 /* The host refused the heap mapping: usually a -m beyond its memory. */
 static void __noreturn die_heap(unsigned long len, long err)
 {
@@ -109,12 +145,28 @@ void _linuxu_entry(int argc, char **argv)
 	if (ret < 0)
 		die("cannot install the crash handlers", ret);
 
-	if (argc > 1 && streq(argv[1], "-m")) {
-		if (argc < 3)
-			die_bad_mem(NULL);
-		if (_linuxu_mem_parse(argv[2], &heap_len) < 0)
-			die_bad_mem(argv[2]);
-		first = 3;
+	while (first < argc) {
+		if (streq(argv[first], "-m")) {
+			if (first + 1 >= argc)
+				die_bad_mem(NULL);
+			if (_linuxu_mem_parse(argv[first + 1], &heap_len) < 0)
+				die_bad_mem(argv[first + 1]);
+		} else if (streq(argv[first], "-n") ||
+			   streq(argv[first], "-d")) {
+			if (first + 1 >= argc || !argv[first + 1][0])
+				die_bad_dev(argv[first], "missing argument");
+			if (hostdev.nr == UK_LINUXU_HOSTDEV_MAX)
+				die_bad_dev(argv[first],
+					    "too many host devices (at most "
+					    STRINGIFY(UK_LINUXU_HOSTDEV_MAX)
+					    ")");
+			hostdev.devs[hostdev.nr].kind = argv[first][1];
+			hostdev.devs[hostdev.nr].arg = argv[first + 1];
+			hostdev.nr++;
+		} else {
+			break;
+		}
+		first += 2;
 	}
 	ret = _linuxu_mem_init(bi, heap_len);
 	if (ret < 0)

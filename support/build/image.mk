@@ -40,4 +40,5 @@ run: $(call kiln_image,$(kiln_run_plat))
 		--image $< $(if $(MEM),--mem '$(MEM)') \
 		$(if $(ACCEL),--accel '$(ACCEL)') \
 		$(if $(MACHINE),--machine '$(MACHINE)') \
+		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
 		$(if $(filter 1 y yes,$(GDB)),--gdb) -- $(ARGS)

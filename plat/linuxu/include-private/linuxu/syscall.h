@@ -11,11 +11,20 @@
 
 #define __NR_read		0
 #define __NR_write		1
+#define __NR_open		2
+#define __NR_close		3
 #define __NR_poll		7
+#define __NR_lseek		8
 #define __NR_mmap		9
 #define __NR_rt_sigaction	13
 #define __NR_rt_sigprocmask	14
 #define __NR_rt_sigreturn	15
+#define __NR_ioctl		16
+#define __NR_pread64		17
+#define __NR_pwrite64		18
+#define __NR_getpid		39
+#define __NR_fcntl		72
+#define __NR_fsync		74
 #define __NR_rt_sigsuspend	130
 #define __NR_sigaltstack	131
 #define __NR_arch_prctl		158
@@ -104,6 +113,68 @@ static inline long sys_read(int fd, void *buf, unsigned long len)
 static inline long sys_write(int fd, const void *buf, unsigned long len)
 {
 	return linuxu_syscall3(__NR_write, fd, (long)buf, (long)len);
+}
+
+/* open() flags and lseek() whence (asm-generic/fcntl.h, linux/fs.h). */
+#define K_O_RDONLY		00
+#define K_O_WRONLY		01
+#define K_O_RDWR		02
+#define K_O_NONBLOCK		04000
+#define K_O_ASYNC		020000
+#define K_O_CLOEXEC		02000000
+#define K_SEEK_END		2
+
+static inline long sys_open(const char *path, int flags, int mode)
+{
+	return linuxu_syscall3(__NR_open, (long)path, flags, mode);
+}
+
+static inline long sys_close(int fd)
+{
+	return linuxu_syscall1(__NR_close, fd);
+}
+
+static inline long sys_lseek(int fd, long off, int whence)
+{
+	return linuxu_syscall3(__NR_lseek, fd, off, whence);
+}
+
+static inline long sys_ioctl(int fd, unsigned long req, void *arg)
+{
+	return linuxu_syscall3(__NR_ioctl, fd, (long)req, (long)arg);
+}
+
+static inline long sys_pread64(int fd, void *buf, unsigned long len,
+			       long off)
+{
+	return linuxu_syscall4(__NR_pread64, fd, (long)buf, (long)len, off);
+}
+
+static inline long sys_pwrite64(int fd, const void *buf, unsigned long len,
+				long off)
+{
+	return linuxu_syscall4(__NR_pwrite64, fd, (long)buf, (long)len, off);
+}
+
+static inline long sys_getpid(void)
+{
+	return linuxu_syscall1(__NR_getpid, 0);
+}
+
+/* fcntl() commands (asm-generic/fcntl.h). */
+#define K_F_GETFL		3
+#define K_F_SETFL		4
+#define K_F_SETOWN		8
+#define K_F_SETSIG		10
+
+static inline long sys_fcntl(int fd, int cmd, long arg)
+{
+	return linuxu_syscall3(__NR_fcntl, fd, cmd, arg);
+}
+
+static inline long sys_fsync(int fd)
+{
+	return linuxu_syscall1(__NR_fsync, fd);
 }
 
 struct k_pollfd;
