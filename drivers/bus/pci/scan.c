@@ -87,10 +87,27 @@ static void read_bars(struct uk_pci_dev *d)
 			    cmd & ~(UK_PCI_CMD_IO | UK_PCI_CMD_MEM));
 	for (i = 0; i < nbars; i += size_bar(d, i))
 		;
+	for (i = 0; i < nbars; i++)
+		_pci_assign_bar(d, i);
 	uk_pci_conf_write16(d, UK_PCI_COMMAND, cmd);
 }
 
 static void scan_bus(uint8_t bus);
+
+static void scan_bridge(struct uk_pci_dev *br)
+{
+	uint8_t sec = uk_pci_conf_read8(br, BRIDGE_SECONDARY);
+	uint64_t mem0;
+	uint32_t io0;
+
+	/* Unnumbered (bus 0) or already seen: a loop, not a bus. */
+	if (!sec || (scan.seen[sec / 32] & (1U << (sec % 32))))
+		return;
+	_pci_bridge_open(br);
+	_pci_assign_cursor(&mem0, &io0);
+	scan_bus(sec);
+	_pci_bridge_close(br, mem0, io0);
+}
 
 static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id)
 {
@@ -121,12 +138,18 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id)
 		d->irq_pin = 0, d->irq_line = 0xff;
 	read_bars(d);
 	scan.nr++;
+	for (v = 0; v < UK_PCI_NR_BARS; v++)
+		if (d->bar[v].size)
+			uk_pr_debug("pci:   bar%u %llx size %llx flags %x\n",
+				    v, (unsigned long long)d->bar[v].addr,
+				    (unsigned long long)d->bar[v].size,
+				    d->bar[v].flags);
 	uk_pr_info("pci: %02x:%02x.%x %04x:%04x class %06x irq %d\n", bus,
 		   dev, fn, d->vendor_id, d->device_id, d->class_code,
 		   d->irq_line == 0xff ? -1 : d->irq_line);
 	if (d->header_type == HDR_TYPE_BRIDGE &&
 	    (d->class_code >> 8) == CLASS_BRIDGE_PCI)
-		scan_bus(uk_pci_conf_read8(d, BRIDGE_SECONDARY));
+		scan_bridge(d);
 }
 
 static void scan_bus(uint8_t bus)
