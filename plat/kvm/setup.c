@@ -104,6 +104,7 @@ void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 		_kvm_say("not enough memory for the device page tables; give the guest more memory");
 		stop(KVM_EXIT_USAGE);
 	}
+	_kvm_microvm_devices(bi);
 #endif
 
 	_kvm_tsc_init();

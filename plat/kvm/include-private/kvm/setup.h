@@ -96,6 +96,11 @@ int _kvm_mmio_init(struct uk_bootinfo *bi);
  * application, as any other argument.
  */
 void _kvm_cmdline_devices(struct uk_bootinfo *bi);
+/*
+ * Without such tokens and without PCI (microvm booted by multiboot),
+ * probe microvm's virtio-mmio slots (microvm.c, with CONFIG_KVM_MMIO_MAP).
+ */
+void _kvm_microvm_devices(struct uk_bootinfo *bi);
 
 /* Console devices (serial.c, vga.c). */
 void _kvm_serial_init(void);
