@@ -5,7 +5,7 @@
  * line it hands through fw_cfg (PVH boots read it); a multiboot boot got
  * its copy before, so it sees none. The windows then are found where
  * microvm puts them: 512-byte transports from 0xfeb00000, slot i on
- * IOAPIC pin 5 + i when the machine has one IOAPIC (ioapic2=off; 8
+ * IOAPIC pin 16 + i (QEMU 7.2) when the machine has one IOAPIC (ioapic2=off; 8
  * transports). With a second IOAPIC (24 transports) the lines are on it,
  * which this platform does not drive: said once, nothing listed.
  * Probing costs a page mapping and a few reads; machines with PCI (-M
@@ -18,7 +18,7 @@
 #define MICROVM_MMIO_BASE	0xfeb00000UL
 #define MICROVM_MMIO_SIZE	0x200
 #define MICROVM_MMIO_SLOTS	8
-#define MICROVM_MMIO_IRQ	5
+#define MICROVM_MMIO_IRQ	16
 #define MMIO_MAGIC		0x74726976
 #define MMIO_DEVICE_ID		0x008
 

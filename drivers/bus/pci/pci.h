@@ -22,6 +22,12 @@ void _pci_bridge_open(struct uk_pci_dev *br);
 void _pci_bridge_close(struct uk_pci_dev *br, uint64_t mem0, uint32_t io0);
 void _pci_assign_cursor(uint64_t *mem, uint32_t *io);
 
+/*
+ * Set the irq_line of every device with an INTx pin from the chipset's
+ * routing (route.c), which the firmware's line register may not match.
+ */
+void _pci_route_intx(void);
+
 /* Find every device (scan.c); the number found. */
 unsigned int _pci_scan(void);
 

@@ -92,7 +92,7 @@ static void read_bars(struct uk_pci_dev *d)
 	uk_pci_conf_write16(d, UK_PCI_COMMAND, cmd);
 }
 
-static void scan_bus(uint8_t bus);
+static void scan_bus(uint8_t bus, struct uk_pci_dev *parent);
 
 static void scan_bridge(struct uk_pci_dev *br)
 {
@@ -105,11 +105,12 @@ static void scan_bridge(struct uk_pci_dev *br)
 		return;
 	_pci_bridge_open(br);
 	_pci_assign_cursor(&mem0, &io0);
-	scan_bus(sec);
+	scan_bus(sec, br);
 	_pci_bridge_close(br, mem0, io0);
 }
 
-static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id)
+static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id,
+			 struct uk_pci_dev *parent)
 {
 	struct uk_pci_dev *d;
 	uint32_t v;
@@ -119,7 +120,8 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id)
 		return;
 	}
 	d = &scan.devs[scan.nr];
-	*d = (struct uk_pci_dev){ .bus = bus, .dev = dev, .fn = fn };
+	*d = (struct uk_pci_dev){ .bus = bus, .dev = dev, .fn = fn,
+				  .parent = parent };
 	d->vendor_id = id & 0xffff;
 	d->device_id = id >> 16;
 	v = uk_pci_conf_read32(d, UK_PCI_REVISION);
@@ -138,21 +140,12 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id)
 		d->irq_pin = 0, d->irq_line = 0xff;
 	read_bars(d);
 	scan.nr++;
-	for (v = 0; v < UK_PCI_NR_BARS; v++)
-		if (d->bar[v].size)
-			uk_pr_debug("pci:   bar%u %llx size %llx flags %x\n",
-				    v, (unsigned long long)d->bar[v].addr,
-				    (unsigned long long)d->bar[v].size,
-				    d->bar[v].flags);
-	uk_pr_info("pci: %02x:%02x.%x %04x:%04x class %06x irq %d\n", bus,
-		   dev, fn, d->vendor_id, d->device_id, d->class_code,
-		   d->irq_line == 0xff ? -1 : d->irq_line);
 	if (d->header_type == HDR_TYPE_BRIDGE &&
 	    (d->class_code >> 8) == CLASS_BRIDGE_PCI)
 		scan_bridge(d);
 }
 
-static void scan_bus(uint8_t bus)
+static void scan_bus(uint8_t bus, struct uk_pci_dev *parent)
 {
 	uint32_t id;
 	uint8_t dev, fn, nfn;
@@ -171,23 +164,42 @@ static void scan_bus(uint8_t bus)
 				id = _pci_read32(bus, dev, fn,
 						 UK_PCI_VENDOR_ID);
 			if ((id & 0xffff) != 0xffff)
-				add_function(bus, dev, fn, id);
+				add_function(bus, dev, fn, id, parent);
 		}
 	}
 }
 
+static void log_device(const struct uk_pci_dev *d)
+{
+	unsigned int v;
+
+	uk_pr_info("pci: %02x:%02x.%x %04x:%04x class %06x irq %d\n", d->bus,
+		   d->dev, d->fn, d->vendor_id, d->device_id, d->class_code,
+		   d->irq_line == 0xff ? -1 : d->irq_line);
+	for (v = 0; v < UK_PCI_NR_BARS; v++)
+		if (d->bar[v].size)
+			uk_pr_debug("pci:   bar%u %llx size %llx flags %x\n",
+				    v, (unsigned long long)d->bar[v].addr,
+				    (unsigned long long)d->bar[v].size,
+				    d->bar[v].flags);
+}
+
 unsigned int _pci_scan(void)
 {
+	unsigned int i;
 	uint8_t fn;
 
 	if (!_pci_mechanism_present())
 		return 0;
-	scan_bus(0);
+	scan_bus(0, NULL);
 	/* A multi-function host bridge: function n roots bus n. */
 	if ((_pci_read32(0, 0, 0, 0xc) >> 16) & HDR_MULTIFN)
 		for (fn = 1; fn < 8; fn++)
 			if ((_pci_read32(0, 0, fn, 0) & 0xffff) != 0xffff)
-				scan_bus(fn);
+				scan_bus(fn, NULL);
+	_pci_route_intx();
+	for (i = 0; i < scan.nr; i++)
+		log_device(&scan.devs[i]);
 	if (scan.dropped)
 		uk_pr_warn("pci: %u functions beyond the first %u ignored\n",
 			   scan.dropped, MAX_DEVICES);

@@ -74,9 +74,10 @@ struct uk_pci_dev {
 	uint32_t class_code;	/* class << 16 | subclass << 8 | prog-if */
 	uint8_t revision;
 	uint8_t header_type;	/* without the multi-function bit */
-	uint8_t irq_line;	/* 0xff: none */
+	uint8_t irq_line;	/* IOAPIC line of INTx, 0xff: none */
 	uint8_t irq_pin;	/* 1-4 for INTA-INTD, 0: none */
 	struct uk_pci_bar bar[UK_PCI_NR_BARS];
+	struct uk_pci_dev *parent;	/* the bridge above, NULL on bus 0 */
 	/* The driver that owns the device, set when its probe succeeds. */
 	const struct uk_pci_driver *driver;
 	/* MSI-X, set up by uk_pci_msix_enable(). */
