@@ -18,7 +18,9 @@
 #include <errno.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/init.h>
 #include <uk/netdev_driver.h>
+#include <uk/plat/time.h>
 #include <uk/print.h>
 #include <uk/virtio.h>
 
@@ -41,6 +43,9 @@
 #define ETH_VLAN_HLEN	18
 #define DEFAULT_MTU	1500
 #define REFILL_BATCH	32
+#define MAX_DEVICES	8
+/* How long shutdown waits for the last packets to leave. */
+#define DRAIN_NS	(200 * UK_NSEC_PER_MSEC)
 
 struct vnet_hdr {
 	uint8_t flags;
@@ -63,6 +68,12 @@ struct vnet {
 };
 
 #define to_vnet(d) container_of(d, struct vnet, nd)
+
+/* The devices found, for the drain at shutdown. */
+static struct {
+	unsigned int nr;
+	struct vnet *devs[MAX_DEVICES];
+} found;
 
 static void vnet_info_get(struct uk_netdev *dev, struct uk_netdev_info *info)
 {
@@ -426,6 +437,8 @@ static int vnet_probe(struct uk_virtio_dev *vdev)
 	if (rc < 0)
 		goto err_free;
 	vdev->driver_priv = v;
+	if (found.nr < MAX_DEVICES)
+		found.devs[found.nr++] = v;
 	uk_pr_info("virtio-net: %02x:%02x:%02x:%02x:%02x:%02x mtu %u%s%s\n",
 		   v->nd.hwaddr.addr[0], v->nd.hwaddr.addr[1],
 		   v->nd.hwaddr.addr[2], v->nd.hwaddr.addr[3],
@@ -443,3 +456,33 @@ err_free:
 }
 
 UK_VIRTIO_DRIVER(virtionet, UK_VIRTIO_ID_NET, vnet_probe);
+
+/*
+ * At shutdown, wait (a little) for the packets still in the tx rings:
+ * QEMU sends them from its main loop, after the kick, and an image that
+ * powers off at once would lose the last reply it sent.
+ */
+static void vnet_drain(int status __unused)
+{
+	__nsec end = uk_plat_monotonic_ns() + DRAIN_NS;
+	unsigned int i;
+
+	for (i = 0; i < found.nr; i++) {
+		struct vnet *v = found.devs[i];
+
+		for (;;) {
+			tx_reap(v);
+			if (uk_virtqueue_free_count(v->txvq) ==
+			    uk_virtqueue_size(v->txvq) ||
+			    uk_plat_monotonic_ns() >= end)
+				break;
+		}
+	}
+}
+
+static int vnet_drain_init(void)
+{
+	return 0;
+}
+
+uk_lib_initcall(vnet_drain_init, vnet_drain);
