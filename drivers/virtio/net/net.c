@@ -166,7 +166,7 @@ static int vnet_rxq_configure(struct uk_netdev *dev, uint16_t q __unused,
 
 static int vnet_txq_configure(struct uk_netdev *dev __unused,
 			      uint16_t q __unused, uint16_t nb_desc __unused,
-			      const struct uk_netdev_txqueue_conf *conf __unused)
+			      const struct uk_netdev_txqueue_conf *c __unused)
 {
 	return 0;
 }
