@@ -121,3 +121,46 @@ test_net_ping_kvm_microvm() {
 test_net_badframes_kvm() {
 	net_badframes_test kvm
 }
+
+# Polling mode on kvm: no interrupt events, every ping answered.
+test_net_ping_poll_kvm() {
+	local out ns=kt-vpoll-$$ tap=ktv$$ log rc
+	out=$(net_build) || { fail net_ping_poll_kvm "netecho build failed"; return; }
+	log=$(tbuild).log
+	net_ns_up "$ns" "$tap" || { fail net_ping_poll_kvm.netns "cannot create the namespace"; net_ns_down "$ns"; return; }
+	net_guest_start "$ns" "$tap" kvm "$out/netecho_kvm-x86_64" "$log" \
+		"ip=$net_guest_ip" count=20 mode=poll timeout=30 ||
+		fail net_ping_poll_kvm.ready "no ready line"
+	ip netns exec "$ns" ping -c 20 -i 0.02 -W 2 "$net_guest_ip" >"$log.ping" 2>&1
+	tail -n 2 "$log.ping"
+	net_guest_wait "$log"
+	rc=$?
+	net_ns_down "$ns"
+	check net_ping_poll_kvm.no_loss grep -q ' 0% packet loss' "$log.ping"
+	check net_ping_poll_kvm.status test "$rc" -eq 0
+	check net_ping_poll_kvm.mode grep -q '^netecho: ready .* mode=poll' "$log"
+	check net_ping_poll_kvm.no_irq test "$(net_counter "$log" irq_events)" = 0
+}
+
+# A device MTU of 4000 (VIRTIO_NET_F_MTU) and 3000-byte pings: each
+# frame spans two 2 KiB rx buffers, which mergeable rx buffers deliver
+# as one chained netbuf (netecho counts chains as "ignored", unanswered).
+test_net_mrg_chain_kvm() {
+	local out ns=kt-vmrg-$$ tap=ktm$$ log rc
+	out=$(net_build) || { fail net_mrg_chain_kvm "netecho build failed"; return; }
+	log=$(tbuild).log
+	net_ns_up "$ns" "$tap" 4000 || { fail net_mrg_chain_kvm.netns "cannot create the namespace"; net_ns_down "$ns"; return; }
+	KILN_NET_OPTS=,host_mtu=4000 net_guest_start "$ns" "$tap" kvm \
+		"$out/netecho_kvm-x86_64" "$log" "ip=$net_guest_ip" count=2 timeout=20 ||
+		fail net_mrg_chain_kvm.ready "no ready line"
+	ip netns exec "$ns" ping -c 3 -i 0.05 -W 1 -s 3000 "$net_guest_ip" >"$log.big" 2>&1
+	ip netns exec "$ns" ping -c 2 -i 0.05 -W 2 "$net_guest_ip" >"$log.ping" 2>&1
+	tail -n 2 "$log.ping"
+	net_guest_wait "$log"
+	rc=$?
+	net_ns_down "$ns"
+	check net_mrg_chain_kvm.status test "$rc" -eq 0
+	check net_mrg_chain_kvm.chains test "$(net_counter "$log" ignored)" = 3
+	check net_mrg_chain_kvm.rx_errors test "$(net_counter "$log" rx_errors)" = 0
+	check net_mrg_chain_kvm.small_answered grep -q ' 0% packet loss' "$log.ping"
+}
