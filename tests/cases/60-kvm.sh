@@ -336,6 +336,19 @@ test_kvm_gdb() {
 	check kvm_gdb.bad_port_msg grep -q 'GDB=99999: expected' "$out/bad.txt"
 }
 
+# An image whose path has blanks: multiboot puts the path in front of the
+# command line, and none of it may reach the arguments.
+test_kvm_image_path_blanks() {
+	local out
+	kvm_build tests/apps/platprobe || { fail kvm_image_path_blanks "build failed"; return; }
+	out="$(tbuild)/dir with blanks"
+	mkdir -p "$out"
+	cp "$(kvm_probe)" "$out/my image"
+	kvm_run "$out/run.txt" pc "$out/my image" -- args 'a b' c
+	check kvm_image_path_blanks.status test $? -eq 0
+	check kvm_image_path_blanks.args sh -c "grep '^argv' '$out/run.txt' | tr '\n' ' ' | grep -qx 'argv\[0\]=<platprobe> argv\[1\]=<args> argv\[2\]=<a b> argv\[3\]=<c> '"
+}
+
 # The VGA text console builds and leaves the serial console as it was.
 test_kvm_vga() {
 	local out
