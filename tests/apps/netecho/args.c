@@ -6,8 +6,9 @@
  *   count=N          exit 0 after answering N echo requests (0: never)
  *   mode=intr|poll   wait for frames with the rx interrupt (default) or
  *                    poll the device
- *   sink=N           bench mode: count frames (any), reply to none; end
- *                    after N frames or when idle; print the rate
+ *   sink=N           bench mode: count the frames of EtherType 0x88b5
+ *                    (support/bench/tools/pktsend); end after N of them
+ *                    or when idle; print their rate (guest clock)
  *   idle=MS          sink: end MS milliseconds after the last frame
  *                    (default 1000)
  *   timeout=S        give up after S seconds (exit 1; 0: never)
