@@ -85,7 +85,8 @@ int netecho_parse_args(int argc, char *argv[], struct netecho_opts *o)
 		v++;
 		if (!strncmp(a, "ip=", 3)) {
 			if (parse_ipv4(v, o->ip) < 0)
-				return bad(a, "expected an IPv4 address A.B.C.D");
+				return bad(a, "expected an IPv4 address "
+					   "A.B.C.D");
 			if (o->ip[0] == 0 || o->ip[0] >= 224 ||
 			    (o->ip[0] == 127))
 				return bad(a, "not a unicast host address");
@@ -107,7 +108,8 @@ int netecho_parse_args(int argc, char *argv[], struct netecho_opts *o)
 		} else if (!strncmp(a, "idle=", 5)) {
 			if (parse_ulong(v, 3600000, &o->idle_ms) < 0 ||
 			    o->idle_ms == 0)
-				return bad(a, "expected milliseconds (1-3600000)");
+				return bad(a, "expected milliseconds "
+					   "(1-3600000)");
 		} else if (!strncmp(a, "timeout=", 8)) {
 			if (parse_ulong(v, 86400, &o->timeout_s) < 0)
 				return bad(a, "expected seconds (0-86400)");
