@@ -47,9 +47,10 @@ struct uk_netbuf {
 /*
  * Allocate one buffer with @size bytes of data space from @a, of which
  * @headroom come before data (len is 0), and a private area of
- * @priv_len bytes (priv is NULL when 0). data is aligned to @align (a
- * power of two, 0 means 8). Returns NULL when memory is short or the
- * arguments do not fit (headroom > size).
+ * @priv_len bytes (priv is NULL when 0, zeroed otherwise). data is
+ * aligned to @align (a power of two up to a page, 0 means 8). Returns
+ * NULL when memory is short or the arguments do not fit (headroom >
+ * size, size or priv_len over 4 GiB, a bad alignment).
  */
 struct uk_netbuf *uk_netbuf_alloc(struct uk_alloc *a, size_t size,
 				  size_t headroom, size_t align,

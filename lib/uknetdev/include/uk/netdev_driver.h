@@ -6,7 +6,7 @@
  * The library checks the API's preconditions (state order, queue ids in
  * range, NULL pointers) before calling an op, so ops may assume them.
  * A driver embeds struct uk_netdev in its own device structure and
- * recovers it with __containerof.
+ * recovers it with container_of (uk/essentials.h).
  */
 #ifndef UK_NETDEV_DRIVER_H
 #define UK_NETDEV_DRIVER_H
@@ -58,6 +58,9 @@ struct uk_netdev {
 		uk_netdev_queue_event_t callback;
 		void *cookie;
 	} rxq_event[UK_NETDEV_MAX_QUEUES];
+	/* Bit per rx queue whose interrupt is enabled: the next
+	 * uk_netdev_rxq_event() calls the callback and clears the bit. */
+	volatile uint32_t rxq_intr_armed;
 	/* Updated by the driver (its data path), read by stats_get. */
 	struct uk_netdev_stats stats;
 };
@@ -69,7 +72,14 @@ struct uk_netdev {
  */
 int uk_netdev_register(struct uk_netdev *dev);
 
-/* Call the queue's event callback, from the driver's interrupt handler. */
+/*
+ * Call the queue's event callback, from the driver's interrupt handler
+ * (interrupts disabled). The library calls it only when the queue's
+ * interrupt is enabled, then marks it disabled (one event per enable);
+ * other calls are ignored, so a driver may call this for every
+ * interrupt of the queue. Suppressing the device's own interrupt is the
+ * driver's business (its handler or its rxq_intr_disable op).
+ */
 void uk_netdev_rxq_event(struct uk_netdev *dev, uint16_t queue_id);
 
 #endif /* UK_NETDEV_DRIVER_H */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The Linux ABI bits for file descriptors and memory the platform uses:
- * poll() and anonymous mmap().
+ * poll(), readv()/writev() segments and anonymous mmap().
  */
 #ifndef LINUXU_IO_H
 #define LINUXU_IO_H
@@ -16,6 +16,12 @@ struct k_pollfd {
 	int fd;
 	short events;
 	short revents;
+};
+
+/* One segment of readv()/writev(). */
+struct k_iovec {
+	void *iov_base;
+	unsigned long iov_len;
 };
 
 #define K_POLLIN	0x0001

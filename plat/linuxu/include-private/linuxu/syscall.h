@@ -22,7 +22,10 @@
 #define __NR_ioctl		16
 #define __NR_pread64		17
 #define __NR_pwrite64		18
+#define __NR_readv		19
+#define __NR_writev		20
 #define __NR_getpid		39
+#define __NR_socket		41
 #define __NR_fcntl		72
 #define __NR_fsync		74
 #define __NR_rt_sigsuspend	130
@@ -154,6 +157,29 @@ static inline long sys_pwrite64(int fd, const void *buf, unsigned long len,
 				long off)
 {
 	return linuxu_syscall4(__NR_pwrite64, fd, (long)buf, (long)len, off);
+}
+
+struct k_iovec;
+
+/* Scatter/gather read and write (struct k_iovec is in linuxu/io.h). */
+static inline long sys_readv(int fd, const struct k_iovec *iov, int cnt)
+{
+	return linuxu_syscall3(__NR_readv, fd, (long)iov, cnt);
+}
+
+static inline long sys_writev(int fd, const struct k_iovec *iov, int cnt)
+{
+	return linuxu_syscall3(__NR_writev, fd, (long)iov, cnt);
+}
+
+/* socket() domain, type and flags (linux/socket.h, linux/net.h). */
+#define K_AF_INET		2
+#define K_SOCK_DGRAM		2
+#define K_SOCK_CLOEXEC		K_O_CLOEXEC
+
+static inline long sys_socket(int domain, int type, int protocol)
+{
+	return linuxu_syscall3(__NR_socket, domain, type, protocol);
 }
 
 static inline long sys_getpid(void)
