@@ -38,3 +38,18 @@ test_bench_bad_input() {
 	"$KILN_ROOT/support/bench/bench" boot --peer /nonexistent --systems peer --out "$out" >"$out.txt" 2>&1
 	check bench_bad_peer.message grep -q 'PEER=/nonexistent: no such file' "$out.txt"
 }
+
+# The block device bench, N=2 and a short read: its CSV, plot and summary
+# (MB/s figures are not asserted, only that each run measured something).
+test_bench_blk() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" blk --n 2 --blk-mib 16 --out "$out" ||
+		{ fail bench_blk "support/bench/bench blk failed"; return; }
+	check bench_blk.csv csv_header_is "$out/blk.csv" \
+		"system,plat,machine,run,ok,bytes,ns,mbps,load1,reason"
+	check bench_blk.linuxu_rows test "$(grep -c '^kiln-linuxu-fileblk,linuxu,,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.png is_png "$out/blk.png"
+	check bench_blk.summary grep -q '^| kiln-linuxu-fileblk | 2/2 | [0-9.]* |' "$out/summary.md"
+	check bench_blk.disk_removed test ! -e "$out/blk-disk.img"
+}
