@@ -28,3 +28,120 @@ int _kvm_cmdline_init(struct uk_bootinfo *bi, const char *src)
 	cmdline[i] = '\0';
 	return 0;
 }
+
+#define MMIO_KEY	"virtio_mmio.device="
+#define MMIO_KEY_LEN	(sizeof(MMIO_KEY) - 1)
+
+/* A number (decimal, or hex after 0x) at *@s; advances *@s; 0 or -1. */
+static int parse_num(const char **s, uint64_t *v)
+{
+	const char *p = *s;
+	unsigned int base = 10, d;
+	uint64_t n = 0;
+
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	}
+	for (*s = p;; p++) {
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (base == 16 && *p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else
+			break;
+		if (n > (UINT64_MAX - d) / base)
+			return -1;
+		n = n * base + d;
+	}
+	if (p == *s)
+		return -1;
+	*s = p;
+	*v = n;
+	return 0;
+}
+
+/* <size>[KMG]@<base>:<irq>[:<id>] up to @end; 0 or -1. */
+static int parse_mmio(const char *p, const char *end, struct uk_bootdev *d)
+{
+	uint64_t size, base, irq, id;
+	unsigned int shift = 0;
+
+	if (parse_num(&p, &size) < 0)
+		return -1;
+	if (*p == 'K' || *p == 'k')
+		shift = 10;
+	else if (*p == 'M' || *p == 'm')
+		shift = 20;
+	else if (*p == 'G' || *p == 'g')
+		shift = 30;
+	if (shift) {
+		p++;
+		if (size > (UINT64_MAX >> shift))
+			return -1;
+		size <<= shift;
+	}
+	if (*p++ != '@' || parse_num(&p, &base) < 0 || *p++ != ':' ||
+	    parse_num(&p, &irq) < 0)
+		return -1;
+	if (*p == ':' && (p++, parse_num(&p, &id) < 0))
+		return -1;
+	if (p != end || !size || base + size < base || irq > 255)
+		return -1;
+	d->type = UK_BOOTDEV_VIRTIO_MMIO;
+	d->base = base;
+	d->len = size;
+	d->irq = (unsigned int)irq;
+	return 0;
+}
+
+/*
+ * QEMU appends the tokens after whatever -append gave, so only the
+ * trailing ones are taken: a quoted argument of the user that happens
+ * to contain the key is never mistaken for one. They are taken from the
+ * last, then put in command-line order.
+ */
+void _kvm_cmdline_devices(struct uk_bootinfo *bi)
+{
+	char *end = cmdline, *tok;
+	struct uk_bootdev d;
+	unsigned int i, n = 0;
+
+	while (*end)
+		end++;
+	for (;;) {
+		while (end > cmdline && end[-1] == ' ')
+			end--;
+		tok = end;
+		while (tok > cmdline && tok[-1] != ' ')
+			tok--;
+		if (end - tok <= (long)MMIO_KEY_LEN)
+			break;
+		for (i = 0; i < MMIO_KEY_LEN && tok[i] == MMIO_KEY[i]; i++)
+			;
+		if (i < MMIO_KEY_LEN)
+			break;
+		if (parse_mmio(tok + MMIO_KEY_LEN, end, &d) < 0) {
+			_kvm_say("malformed virtio_mmio.device= token left on the command line");
+			break;
+		}
+		if (bi->nr_devices == UK_BOOTINFO_MAX_DEVICES) {
+			_kvm_say("too many virtio_mmio.device= tokens: the first ones are ignored");
+			*tok = '\0';
+			end = tok;
+			continue;
+		}
+		bi->devices[bi->nr_devices++] = d;
+		n++;
+		*tok = '\0';
+		end = tok;
+	}
+	/* Found last-first: reverse into command-line order. */
+	for (i = 0; i < n / 2; i++) {
+		d = bi->devices[i];
+		bi->devices[i] = bi->devices[n - 1 - i];
+		bi->devices[n - 1 - i] = d;
+	}
+}

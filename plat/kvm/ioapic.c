@@ -3,8 +3,13 @@
  * The IOAPIC at its standard address (QEMU's pc and microvm both put it
  * there; paging.c maps the page uncached). ISA interrupts are edge
  * triggered, active high; ISA IRQ 0 arrives on pin 2 (the interrupt
- * source override every PC's ACPI tables declare).
+ * source override every PC's ACPI tables declare). PCI INTx lines are
+ * level triggered, active low, and virtio-mmio lines level triggered:
+ * their drivers say so through _kvm_ioapic_set_trigger(). A level
+ * line's remote IRR is cleared by the local APIC's EOI (broadcast to the
+ * IOAPIC), after the handlers quieted the device.
  */
+#include <errno.h>
 #include <uk/arch/cpu.h>
 #include <kvm/intctrl.h>
 
@@ -13,8 +18,14 @@
 #define IOAPIC_VER	0x01
 #define IOREDTBL(pin)	(0x10 + 2 * (pin))
 #define RED_MASKED	(1U << 16)
+#define RED_LEVEL	(1U << 15)
+#define RED_ACTIVE_LOW	(1U << 13)
 
-static unsigned int nr_pins;
+static struct {
+	unsigned int nr_pins;
+	uint32_t mode[KVM_IOAPIC_PINS];		/* RED_LEVEL | RED_ACTIVE_LOW */
+	uint32_t vector[KVM_IOAPIC_PINS];	/* 0: not routed */
+} io;
 
 static uint32_t ioapic_read(unsigned int reg)
 {
@@ -32,10 +43,10 @@ void _kvm_ioapic_init(void)
 {
 	unsigned int pin;
 
-	nr_pins = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
-	if (nr_pins > KVM_IOAPIC_PINS)
-		nr_pins = KVM_IOAPIC_PINS;
-	for (pin = 0; pin < nr_pins; pin++) {
+	io.nr_pins = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
+	if (io.nr_pins > KVM_IOAPIC_PINS)
+		io.nr_pins = KVM_IOAPIC_PINS;
+	for (pin = 0; pin < io.nr_pins; pin++) {
 		ioapic_write(IOREDTBL(pin) + 1, 0);
 		ioapic_write(IOREDTBL(pin), RED_MASKED | (KVM_VEC_IOAPIC_BASE + pin));
 	}
@@ -46,9 +57,23 @@ void _kvm_ioapic_route(unsigned int irq, unsigned int vector)
 	unsigned int pin = irq == 0 ? 2 : irq;
 	uint32_t apic_id = _kvm_lapic_read(LAPIC_ID) >> 24;
 
-	if (pin >= nr_pins)
+	if (pin >= io.nr_pins)
 		return;
+	io.vector[pin] = vector;
 	ioapic_write(IOREDTBL(pin) + 1, apic_id << 24);
-	/* Fixed delivery, physical destination, edge, active high. */
-	ioapic_write(IOREDTBL(pin), vector);
+	/* Fixed delivery, physical destination, the line's trigger mode. */
+	ioapic_write(IOREDTBL(pin), vector | io.mode[pin]);
+}
+
+int _kvm_ioapic_set_trigger(unsigned int irq, int level, int active_low)
+{
+	unsigned int pin = irq == 0 ? 2 : irq;
+
+	if (pin >= io.nr_pins)
+		return -EINVAL;
+	io.mode[pin] = (level ? RED_LEVEL : 0) |
+		       (active_low ? RED_ACTIVE_LOW : 0);
+	if (io.vector[pin])
+		ioapic_write(IOREDTBL(pin), io.vector[pin] | io.mode[pin]);
+	return 0;
 }

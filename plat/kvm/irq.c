@@ -5,6 +5,7 @@
  * through the IOAPIC, the timer is the local APIC's. Vectors:
  *   0x20-0x2f  PIC (only spurious interrupts can arrive: ignored)
  *   0x30-0x47  IOAPIC pins 0-23 (ISA IRQ n is pin n, but IRQ 0 is pin 2)
+ *   0x50-0xef  message-signalled interrupts (MSI/MSI-X), one handler each
  *   0xf0       local APIC timer
  *   0xff       local APIC spurious vector (no EOI)
  * Handlers run with interrupts disabled and the extended state saved.
@@ -17,6 +18,9 @@
 #include <kvm/setup.h>
 
 #define IRQ_MAX_HANDLERS 16
+#define IRQ_MAX_MSI	(KVM_VEC_TIMER - KVM_VEC_MSI_BASE)
+/* The MSI address of the boot CPU: fixed destination, physical mode. */
+#define MSI_ADDR_BASE	0xfee00000UL
 
 static struct {
 	unsigned int nr_handlers;
@@ -25,6 +29,12 @@ static struct {
 		uk_irq_handler_t fn;
 		void *arg;
 	} handlers[IRQ_MAX_HANDLERS];
+	/* Vector KVM_VEC_MSI_BASE + i calls msi[i]; i < nr_msi. */
+	unsigned int nr_msi;
+	struct {
+		uk_irq_handler_t fn;
+		void *arg;
+	} msi[IRQ_MAX_MSI];
 } irq;
 
 void uk_plat_irq_enable(void)
@@ -91,6 +101,45 @@ int uk_plat_irq_register(unsigned int line, uk_irq_handler_t fn, void *arg)
 	return 0;
 }
 
+int uk_plat_irq_set_trigger(unsigned int line, enum uk_irq_trigger trig)
+{
+	unsigned long flags;
+	int rc;
+
+	if (line >= KVM_IOAPIC_PINS || trig > UK_IRQ_TRIGGER_LEVEL_HIGH)
+		return -EINVAL;
+	flags = uk_plat_irq_save();
+	rc = _kvm_ioapic_set_trigger(line, trig != UK_IRQ_TRIGGER_EDGE_HIGH,
+				     trig == UK_IRQ_TRIGGER_LEVEL_LOW);
+	uk_plat_irq_restore(flags);
+	return rc;
+}
+
+int uk_plat_irq_alloc_msi(uk_irq_handler_t fn, void *arg,
+			  struct uk_irq_msi *msg)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	if (!fn || !msg)
+		return -EINVAL;
+	flags = uk_plat_irq_save();
+	if (irq.nr_msi == IRQ_MAX_MSI) {
+		uk_plat_irq_restore(flags);
+		return -ENOSPC;
+	}
+	i = irq.nr_msi;
+	irq.msi[i].fn = fn;
+	irq.msi[i].arg = arg;
+	irq.nr_msi++;
+	uk_plat_irq_restore(flags);
+	msg->addr = MSI_ADDR_BASE |
+		    ((_kvm_lapic_read(LAPIC_ID) >> 24) << 12);
+	/* Fixed delivery, edge: only the vector. */
+	msg->data = KVM_VEC_MSI_BASE + i;
+	return KVM_VEC_MSI_BASE + i;
+}
+
 static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 {
 	unsigned int i, line;
@@ -110,6 +159,10 @@ static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 		for (i = 0; i < irq.nr_handlers; i++)
 			if (irq.handlers[i].irq == line)
 				irq.handlers[i].fn(irq.handlers[i].arg);
+	} else if (vector >= KVM_VEC_MSI_BASE &&
+		   vector < KVM_VEC_MSI_BASE + irq.nr_msi) {
+		i = vector - KVM_VEC_MSI_BASE;
+		irq.msi[i].fn(irq.msi[i].arg);
 	}
 	_kvm_lapic_eoi();
 }

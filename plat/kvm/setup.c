@@ -91,6 +91,7 @@ void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 			     " bytes (CONFIG_KVM_CMDLINE_MAX)");
 		stop(KVM_EXIT_USAGE);
 	}
+	_kvm_cmdline_devices(bi);
 
 	free = _kvm_mem_init(bi, &bp);
 	if (_kvm_paging_init(bi, &bp) < 0) {
@@ -98,6 +99,13 @@ void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 			     free >> 10, " KiB; give the guest more memory");
 		stop(KVM_EXIT_USAGE);
 	}
+#if CONFIG_KVM_MMIO_MAP
+	if (_kvm_mmio_init(bi) < 0) {
+		_kvm_say("not enough memory for the device page tables; give the guest more memory");
+		stop(KVM_EXIT_USAGE);
+	}
+	_kvm_microvm_devices(bi);
+#endif
 
 	_kvm_tsc_init();
 	bi->entry_ns = _kvm_tsc_to_ns(_kvm_entry_tsc);

@@ -183,3 +183,16 @@ int _linuxu_irq_init(void)
 	 */
 	return irq_install(K_SIGIO);
 }
+
+/* Signals have no trigger modes, and a process gets no device messages. */
+int uk_plat_irq_set_trigger(unsigned int line __unused,
+			    enum uk_irq_trigger trig __unused)
+{
+	return -ENOTSUP;
+}
+
+int uk_plat_irq_alloc_msi(uk_irq_handler_t fn __unused, void *arg __unused,
+			  struct uk_irq_msi *msg __unused)
+{
+	return -ENOTSUP;
+}

@@ -25,6 +25,24 @@ struct uk_memregion {
 
 #define UK_BOOTINFO_MAX_REGIONS 32
 
+/*
+ * Devices the loader described because no bus can find them: QEMU's
+ * microvm names its virtio-mmio windows on the kernel command line
+ * (virtio_mmio.device=<size>@<base>:<irq>), which the platform takes out
+ * before the application sees the command line.
+ */
+enum uk_bootdev_type {
+	UK_BOOTDEV_VIRTIO_MMIO = 1,
+};
+
+struct uk_bootdev {
+	enum uk_bootdev_type type;
+	uint64_t base, len;	/* register window */
+	unsigned int irq;	/* interrupt line (uk_plat_irq_register) */
+};
+
+#define UK_BOOTINFO_MAX_DEVICES 16
+
 struct uk_bootinfo {
 	/*
 	 * NUL-terminated command line, writable: parsers split it in place.
@@ -36,6 +54,8 @@ struct uk_bootinfo {
 	struct uk_memregion regions[UK_BOOTINFO_MAX_REGIONS];
 	/* Monotonic time (uk_plat_monotonic_ns()) at the platform's entry. */
 	__nsec entry_ns;
+	unsigned int nr_devices;
+	struct uk_bootdev devices[UK_BOOTINFO_MAX_DEVICES];
 };
 
 /* The platform's boot information; valid from the call to uk_boot_entry(). */

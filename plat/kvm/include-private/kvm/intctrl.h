@@ -8,6 +8,8 @@
 #define KVM_VEC_PIC_BASE	0x20
 #define KVM_VEC_IOAPIC_BASE	0x30
 #define KVM_IOAPIC_PINS		24
+/* Message-signalled interrupts take vectors from here up to the timer. */
+#define KVM_VEC_MSI_BASE	0x50
 #define KVM_VEC_TIMER		0xf0
 #define KVM_VEC_SPURIOUS	0xff
 
@@ -40,6 +42,11 @@ void _kvm_lapic_write(unsigned int reg, uint32_t v);
 void _kvm_ioapic_init(void);
 /* Deliver ISA IRQ @irq to @vector on the boot CPU and unmask it. */
 void _kvm_ioapic_route(unsigned int irq, unsigned int vector);
+/*
+ * Trigger mode and polarity of ISA IRQ @irq (default edge, active high),
+ * applied now if routed and at every later route; 0 or -EINVAL.
+ */
+int _kvm_ioapic_set_trigger(unsigned int irq, int level, int active_low);
 
 /* The timer interrupt (timer.c), called with the EOI already sent. */
 void _kvm_timer_fire(void);

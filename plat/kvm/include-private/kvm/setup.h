@@ -83,6 +83,25 @@ int _kvm_cmdline_init(struct uk_bootinfo *bi, const char *loader_cmdline);
 /* Final page tables (paging.c); 0 or -ENOMEM. */
 int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp);
 
+/*
+ * Reserve the page tables of run-time device mappings (mmio.c, with
+ * CONFIG_KVM_MMIO_MAP); 0 or -ENOMEM.
+ */
+int _kvm_mmio_init(struct uk_bootinfo *bi);
+
+/*
+ * Take the trailing virtio_mmio.device=<size>@<base>:<irq> tokens QEMU
+ * appends on microvm out of the command line into bi->devices
+ * (cmdline.c). A malformed token is reported and left for the
+ * application, as any other argument.
+ */
+void _kvm_cmdline_devices(struct uk_bootinfo *bi);
+/*
+ * Without such tokens and without PCI (microvm booted by multiboot),
+ * probe microvm's virtio-mmio slots (microvm.c, with CONFIG_KVM_MMIO_MAP).
+ */
+void _kvm_microvm_devices(struct uk_bootinfo *bi);
+
 /* Console devices (serial.c, vga.c). */
 void _kvm_serial_init(void);
 void _kvm_serial_out(const char *buf, unsigned int len);
