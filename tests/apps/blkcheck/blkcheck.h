@@ -13,6 +13,7 @@ struct blkcheck {
 	uint64_t seed;
 	uint64_t chunk;		/* sectors per uk_blkdev_sync_io() call */
 	uint64_t mib;		/* bench: MiB to read */
+	volatile unsigned int events;	/* queue callbacks (interrupts) */
 };
 
 /* Print "blkcheck: FAIL: ..." and return 1 (the exit status). */
@@ -35,6 +36,9 @@ static inline uint64_t bc_ups(const struct blkcheck *bc)
  * after naming the first bad sector.
  */
 int bc_verify(struct blkcheck *bc);
+
+/* The interrupt path (or -ENOTSUP without one); 0 or 1 (reported). */
+int bc_intr_test(struct blkcheck *bc);
 
 int bc_mode_check(struct blkcheck *bc);
 int bc_mode_readonly(struct blkcheck *bc);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uk/plat/time.h>
 #include "blkcheck.h"
 #include "pattern.h"
 
@@ -362,6 +363,58 @@ static int out_of_range(struct blkcheck *bc)
 	return ret;
 }
 
+/*
+ * With UK_BLKDEV_F_QUEUE_INTR: enable the queue's interrupt, submit a
+ * read and wait (2 s at most) for the queue callback before finishing
+ * it. Without: the enable call must say -ENOTSUP.
+ */
+int bc_intr_test(struct blkcheck *bc)
+{
+	struct uk_blkreq r = { .op = UK_BLKREQ_READ,
+			       .start_sector = bc->start, .nb_sectors = 1 };
+	unsigned int before;
+	__nsec deadline;
+	int ret;
+
+	ret = uk_blkdev_queue_intr_enable(bc->dev, 0);
+	if (!(bc->info.flags & UK_BLKDEV_F_QUEUE_INTR)) {
+		if (ret != -ENOTSUP)
+			return expect(ret, -ENOTSUP,
+				      "interrupt enable without interrupts");
+		printf("blkcheck: interrupt: none, polling only\n");
+		return 0;
+	}
+	if (ret < 0)
+		return bc_fail("interrupt enable: %s", bc_errname(ret));
+	r.buf = bc_alloc(bc, bc->info.ssize);
+	if (!r.buf)
+		return bc_fail("out of memory");
+	before = bc->events;
+	ret = uk_blkdev_queue_submit_one(bc->dev, 0, &r);
+	if (ret < 0) {
+		free(r.buf);
+		return bc_fail("interrupt-mode read: %s", bc_errname(ret));
+	}
+	deadline = uk_plat_monotonic_ns() + 2 * UK_NSEC_PER_SEC;
+	while (bc->events == before && uk_plat_monotonic_ns() < deadline)
+		;
+	if (bc->events == before)
+		ret = bc_fail("no queue interrupt within 2 s of a read");
+	while (!ret && !r.finished)
+		ret = uk_blkdev_queue_finish_reqs(bc->dev, 0) < 0;
+	uk_blkdev_queue_intr_disable(bc->dev, 0);
+	if (!ret && r.result < 0)
+		ret = bc_fail("interrupt-mode read: %s",
+			      bc_errname(r.result));
+	if (!ret)
+		ret = check_buf(bc, r.buf, bc->start, 1);
+	free(r.buf);
+	if (!ret)
+		printf("blkcheck: interrupt: read completion signalled by "
+		       "the queue callback\n");
+	return ret;
+}
+
 static int stats(struct blkcheck *bc)
 {
 	struct uk_blkdev_stats st;
@@ -407,6 +460,8 @@ int bc_mode_check(struct blkcheck *bc)
 		ret = bc_verify(bc);
 	if (!ret)
 		ret = async_test(bc);
+	if (!ret)
+		ret = bc_intr_test(bc);
 	if (!ret) {
 		ret = expect(io(bc, UK_BLKREQ_FLUSH, 0, 0, NULL), 0, "flush");
 		if (!ret)

@@ -86,10 +86,20 @@ static int opt(const char *arg, const char *key, uint64_t *v, int *bad)
 	return 1;
 }
 
+/* Interrupt context: count, the waiting side does the rest. */
+static void queue_event(struct uk_blkdev *dev __unused,
+			uint16_t queue_id __unused, void *cookie)
+{
+	struct blkcheck *bc = cookie;
+
+	bc->events++;
+}
+
 static int setup(struct blkcheck *bc)
 {
 	struct uk_blkdev_conf conf = { .nb_queues = 1 };
-	struct uk_blkdev_queue_conf qconf = { 0 };
+	struct uk_blkdev_queue_conf qconf = { .callback = queue_event,
+					      .callback_cookie = bc };
 	int ret;
 
 	ret = uk_blkdev_configure(bc->dev, &conf);
