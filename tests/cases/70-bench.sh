@@ -49,6 +49,7 @@ test_bench_blk() {
 	check bench_blk.csv csv_header_is "$out/blk.csv" \
 		"system,plat,machine,run,ok,bytes,ns,mbps,load1,reason"
 	check bench_blk.linuxu_rows test "$(grep -c '^kiln-linuxu-fileblk,linuxu,,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.kvm_rows test "$(grep -c '^kiln-kvm-pc-virtio-blk,kvm,pc,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
 	check bench_blk.png is_png "$out/blk.png"
 	check bench_blk.summary grep -q '^| kiln-linuxu-fileblk | 2/2 | [0-9.]* |' "$out/summary.md"
 	check bench_blk.disk_removed test ! -e "$out/blk-disk.img"
