@@ -151,17 +151,20 @@ test_blk_linuxu_bad_disk() {
 	check blk_bad_disk.run_message grep -q 'DISK=.*no-such.img: no such file' "$out/run.txt"
 }
 
-# blk_uktest_only LOG: the ukblkdev lines of a uktest log (the other
-# suites are counted by 30-uktest.sh).
-blk_uktest_only() { grep 'suite=ukblkdev \|uktest: summary' "$1" >"$1.blk"; }
+# blk_uktest_only LOG: the ukblkdev and ukvirtioblk lines of a uktest log
+# (the other suites are counted by 30-uktest.sh).
+blk_uktest_only() {
+	grep 'suite=ukblkdev \|suite=ukvirtioblk \|uktest: summary' "$1" >"$1.blk"
+}
 
 # lib/ukblkdev's uktest cases (with uksched, so the synchronous helper
-# yields), on linuxu and kvm.
+# yields) on linuxu and kvm, and virtio-blk's against a fake device (kvm).
 test_blk_uktest() {
 	local out rc
 	out=$(tbuild)
 	build_app apps/helloworld "$out" LIBUKBLKDEV=y LIBUKTEST=y \
-		LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y LIBUKSCHED=y ||
+		LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y LIBUKSCHED=y \
+		LIBUKBUSPCI=y LIBUKVIRTIO=y ||
 		{ fail blk_uktest "build failed"; return; }
 	run_capture "$out/run.txt" "$out/helloworld_linuxu-x86_64"
 	rc=$?
@@ -175,4 +178,5 @@ test_blk_uktest() {
 	blk_uktest_only "$out/run-kvm.txt"
 	uktest_collect "$out/run-kvm.txt.blk" blk-kvm || fail blk_uktest_kvm.summary "no uktest summary line"
 	check blk_uktest_kvm.status test "$rc" -eq 0
+	check blk_uktest_kvm.virtio_blk grep -q 'result suite=ukvirtioblk case=bad_completions status=pass' "$out/run-kvm.txt"
 }

@@ -36,6 +36,7 @@
 #include <uk/blkdev_driver.h>
 #include <uk/print.h>
 #include <uk/virtio.h>
+#include "virtio_blk.h"
 
 /* Feature bits (5.2.3). */
 #define VIRTIO_BLK_F_SIZE_MAX	1
@@ -362,7 +363,7 @@ static int vblk_geometry(struct vblk *vb, uint16_t ring)
  * callback's argument): on a later failure vb is left allocated, never
  * freed under the core.
  */
-static int vblk_probe(struct uk_virtio_dev *vdev)
+int _uk_virtio_blk_probe(struct uk_virtio_dev *vdev)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 	struct vblk *vb;
@@ -421,4 +422,4 @@ static int vblk_probe(struct uk_virtio_dev *vdev)
 	return uk_blkdev_register(&vb->dev);
 }
 
-UK_VIRTIO_DRIVER(virtioblk, UK_VIRTIO_ID_BLK, vblk_probe);
+UK_VIRTIO_DRIVER(virtioblk, UK_VIRTIO_ID_BLK, _uk_virtio_blk_probe);
