@@ -55,3 +55,19 @@ test_bench_net() {
 	check bench_net.summary grep -q '^net rx rate (interrupt mode, median): linuxu [0-9]* pps' "$out/summary.md"
 	check bench_net.no_netns_left sh -c "! ip netns list | grep -q '^kb-net-'"
 }
+
+# The block device bench, N=2 and a short read: its CSV, plot and summary
+# (MB/s figures are not asserted, only that each run measured something).
+test_bench_blk() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" blk --n 2 --blk-mib 16 --out "$out" ||
+		{ fail bench_blk "support/bench/bench blk failed"; return; }
+	check bench_blk.csv csv_header_is "$out/blk.csv" \
+		"system,plat,machine,run,ok,bytes,ns,mbps,load1,reason"
+	check bench_blk.linuxu_rows test "$(grep -c '^kiln-linuxu-fileblk,linuxu,,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.kvm_rows test "$(grep -c '^kiln-kvm-pc-virtio-blk,kvm,pc,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.png is_png "$out/blk.png"
+	check bench_blk.summary grep -q '^| kiln-linuxu-fileblk | 2/2 | [0-9.]* |' "$out/summary.md"
+	check bench_blk.disk_removed test ! -e "$out/blk-disk.img"
+}
