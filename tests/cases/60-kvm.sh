@@ -310,24 +310,43 @@ test_kvm_console_input() {
 	done
 }
 
-# GDB=1: QEMU waits for gdb, and the printed command finds main().
+# GDB=port: QEMU waits for gdb on that port (a per-run one, so that two
+# test runs do not collide), and the printed command finds main().
 test_kvm_gdb() {
-	local out img pid
+	local out img pid port=$((20000 + $$ % 20000))
 	kvm_build tests/apps/platprobe || { fail kvm_gdb "build failed"; return; }
 	out=$(tbuild) img=$(kvm_probe)
 	mkdir -p "$out"
 	timeout 30 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
-		--accel tcg --gdb -- return 3 >"$out/run.txt" 2>&1 &
+		--accel tcg --gdb "$port" -- return 3 >"$out/run.txt" 2>&1 &
 	pid=$!
 	sleep 1
-	timeout 20 gdb -q -batch -nx -ex "file $img.dbg" -ex 'target remote :1234' \
+	timeout 20 gdb -q -batch -nx -ex "file $img.dbg" \
+		-ex "target remote 127.0.0.1:$port" \
 		-ex 'hbreak main' -ex continue -ex 'bt 1' -ex continue \
 		>"$out/gdb.txt" 2>&1 </dev/null
 	wait "$pid"
 	check kvm_gdb.status test $? -eq 3
 	cat "$out/run.txt" "$out/gdb.txt"
-	check kvm_gdb.message grep -q "gdb -ex 'file .*platprobe_kvm-x86_64.dbg' -ex 'target remote :1234'" "$out/run.txt"
+	check kvm_gdb.message grep -q "gdb -ex 'file .*platprobe_kvm-x86_64.dbg' -ex 'target remote 127.0.0.1:$port'" "$out/run.txt"
 	check kvm_gdb.breakpoint grep -q 'main (argc=3' "$out/gdb.txt"
+	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
+		--gdb 99999 >"$out/bad.txt" 2>&1
+	check kvm_gdb.bad_port test $? -eq 2
+	check kvm_gdb.bad_port_msg grep -q 'GDB=99999: expected' "$out/bad.txt"
+}
+
+# An image whose path has blanks: multiboot puts the path in front of the
+# command line, and none of it may reach the arguments.
+test_kvm_image_path_blanks() {
+	local out
+	kvm_build tests/apps/platprobe || { fail kvm_image_path_blanks "build failed"; return; }
+	out="$(tbuild)/dir with blanks"
+	mkdir -p "$out"
+	cp "$(kvm_probe)" "$out/my image"
+	kvm_run "$out/run.txt" pc "$out/my image" -- args 'a b' c
+	check kvm_image_path_blanks.status test $? -eq 0
+	check kvm_image_path_blanks.args sh -c "grep '^argv' '$out/run.txt' | tr '\n' ' ' | grep -qx 'argv\[0\]=<platprobe> argv\[1\]=<args> argv\[2\]=<a b> argv\[3\]=<c> '"
 }
 
 # The VGA text console builds and leaves the serial console as it was.

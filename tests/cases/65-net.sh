@@ -144,7 +144,14 @@ net_badframes_test() {
 	net_ns_down "$ns"
 	check "$t.sent" test "${want_m:-0}" -ge 14
 	check "$t.malformed" test "$(net_counter "$log" malformed)" = "${want_m:-x}"
-	check "$t.rx_errors" test "$(net_counter "$log" rx_errors)" = "${want_e:-x}"
+	# The tap driver sees the oversized frame and counts it; QEMU's
+	# virtio-net drops a frame larger than the guest's buffers itself,
+	# unseen by the guest.
+	if [ "$plat" = linuxu ]; then
+		check "$t.rx_errors" test "$(net_counter "$log" rx_errors)" = "${want_e:-x}"
+	else
+		check "$t.rx_errors" test "$(net_counter "$log" rx_errors)" -le "${want_e:-0}"
+	fi
 	check "$t.still_answers" grep -q ' 0% packet loss' "$log.ping"
 	check "$t.status" test "$rc" -eq 0
 	check "$t.icmp" test "$(net_counter "$log" icmp)" = 5

@@ -38,3 +38,36 @@ test_bench_bad_input() {
 	"$KILN_ROOT/support/bench/bench" boot --peer /nonexistent --systems peer --out "$out" >"$out.txt" 2>&1
 	check bench_bad_peer.message grep -q 'PEER=/nonexistent: no such file' "$out.txt"
 }
+
+# The raw netdev bench, small: CSV rows for linuxu in both rx modes, the
+# plot and the summary line (kvm rows appear once its image has a
+# network driver; they are not required here).
+test_bench_net() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" net --n 2 --net-frames 3000 --out "$out" ||
+		{ fail bench_net "support/bench/bench net failed"; return; }
+	check bench_net.csv csv_header_is "$out/net.csv" \
+		"plat,mode,run,ok,frames_sent,frames_received,guest_span_ms,guest_pps,host_pps,load1,reason"
+	check bench_net.linuxu_intr test "$(grep -c '^linuxu,intr,[12],1,3000,3000,' "$out/net.csv")" -eq 2
+	check bench_net.linuxu_poll test "$(grep -c '^linuxu,poll,[12],1,3000,3000,' "$out/net.csv")" -eq 2
+	check bench_net.png is_png "$out/net.png"
+	check bench_net.summary grep -q '^net rx rate (interrupt mode, median): linuxu [0-9]* pps' "$out/summary.md"
+	check bench_net.no_netns_left sh -c "! ip netns list | grep -q '^kb-net-'"
+}
+
+# The block device bench, N=2 and a short read: its CSV, plot and summary
+# (MB/s figures are not asserted, only that each run measured something).
+test_bench_blk() {
+	local out
+	out=$(tbuild)
+	"$KILN_ROOT/support/bench/bench" blk --n 2 --blk-mib 16 --out "$out" ||
+		{ fail bench_blk "support/bench/bench blk failed"; return; }
+	check bench_blk.csv csv_header_is "$out/blk.csv" \
+		"system,plat,machine,run,ok,bytes,ns,mbps,load1,reason"
+	check bench_blk.linuxu_rows test "$(grep -c '^kiln-linuxu-fileblk,linuxu,,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.kvm_rows test "$(grep -c '^kiln-kvm-pc-virtio-blk,kvm,pc,[12],1,16777216,[0-9]*,[0-9.]*,' "$out/blk.csv")" -eq 2
+	check bench_blk.png is_png "$out/blk.png"
+	check bench_blk.summary grep -q '^| kiln-linuxu-fileblk | 2/2 | [0-9.]* |' "$out/summary.md"
+	check bench_blk.disk_removed test ! -e "$out/blk-disk.img"
+}

@@ -457,7 +457,8 @@ static int tap_probe(void)
 		ret = uk_netdev_register(&t->dev);
 		if (ret < 0)
 			tap_die(ifname, "registering the device", ret);
-		uk_pr_info("tap: -n %s: netdev %u, mac %02x:%02x:%02x:%02x:%02x:%02x\n",
+		uk_pr_info("tap: -n %s: netdev %u, mac "
+			   "%02x:%02x:%02x:%02x:%02x:%02x\n",
 			   ifname, uk_netdev_id(&t->dev),
 			   t->dev.hwaddr.addr[0], t->dev.hwaddr.addr[1],
 			   t->dev.hwaddr.addr[2], t->dev.hwaddr.addr[3],

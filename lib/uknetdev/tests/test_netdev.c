@@ -114,7 +114,8 @@ static const struct uk_netdev_ops fake_ops = {
 	.rx_burst = fake_rx_burst,
 };
 
-static uint16_t no_rxpkts(void *argp __unused, struct uk_netbuf *pkts[] __unused,
+static uint16_t no_rxpkts(void *argp __unused,
+			  struct uk_netbuf *pkts[] __unused,
 			  uint16_t count __unused)
 {
 	return 0;

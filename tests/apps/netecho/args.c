@@ -6,8 +6,9 @@
  *   count=N          exit 0 after answering N echo requests (0: never)
  *   mode=intr|poll   wait for frames with the rx interrupt (default) or
  *                    poll the device
- *   sink=N           bench mode: count frames (any), reply to none; end
- *                    after N frames or when idle; print the rate
+ *   sink=N           bench mode: count the frames of EtherType 0x88b5
+ *                    (support/bench/tools/pktsend); end after N of them
+ *                    or when idle; print their rate (guest clock)
  *   idle=MS          sink: end MS milliseconds after the last frame
  *                    (default 1000)
  *   timeout=S        give up after S seconds (exit 1; 0: never)
@@ -84,7 +85,8 @@ int netecho_parse_args(int argc, char *argv[], struct netecho_opts *o)
 		v++;
 		if (!strncmp(a, "ip=", 3)) {
 			if (parse_ipv4(v, o->ip) < 0)
-				return bad(a, "expected an IPv4 address A.B.C.D");
+				return bad(a, "expected an IPv4 address "
+					   "A.B.C.D");
 			if (o->ip[0] == 0 || o->ip[0] >= 224 ||
 			    (o->ip[0] == 127))
 				return bad(a, "not a unicast host address");
@@ -106,7 +108,8 @@ int netecho_parse_args(int argc, char *argv[], struct netecho_opts *o)
 		} else if (!strncmp(a, "idle=", 5)) {
 			if (parse_ulong(v, 3600000, &o->idle_ms) < 0 ||
 			    o->idle_ms == 0)
-				return bad(a, "expected milliseconds (1-3600000)");
+				return bad(a, "expected milliseconds "
+					   "(1-3600000)");
 		} else if (!strncmp(a, "timeout=", 8)) {
 			if (parse_ulong(v, 86400, &o->timeout_s) < 0)
 				return bad(a, "expected seconds (0-86400)");

@@ -14,8 +14,9 @@
  *
  * Output, for the tests: a "netecho: ready ..." line once the device is
  * up, then at the end one line of counters and one of device stats.
- * Exit status: 0 when count= or sink= was reached, 1 on timeout or a
- * device error, 2 on a bad command line or no device.
+ * Exit status: 0 when count= was reached or the sink ended (N frames
+ * or idle), 1 on timeout or a device error, 2 on a bad command line or
+ * no device.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -95,7 +96,9 @@ static void handle(struct uk_netbuf *nb)
 	size_t reply_len = 0;
 
 	ne.c.frames_in++;
-	if (ne.opt.sink) {
+	if (ne.opt.sink && nb->len >= 14 &&
+	    ((uint8_t *)nb->data)[12] == NETECHO_SINK_ETHERTYPE >> 8 &&
+	    ((uint8_t *)nb->data)[13] == (NETECHO_SINK_ETHERTYPE & 0xff)) {
 		sink.last_ns = uk_plat_monotonic_ns();
 		if (!sink.frames)
 			sink.first_ns = sink.last_ns;
@@ -281,6 +284,8 @@ int main(int argc, char *argv[])
 	       ne.mac[5], ne.opt.ip[0], ne.opt.ip[1], ne.opt.ip[2],
 	       ne.opt.ip[3], ne.opt.poll ? "poll" : "intr",
 	       ne.opt.sink ? " sink" : "");
+	if (!ne.opt.have_ip)
+		printf("netecho: no ip=: ARP and ICMP are ignored\n");
 
 	for (;;) {
 		ret = drain();

@@ -5,6 +5,11 @@
 
 #include <uk/netdev.h>
 
+/* Sink mode counts the frames of this EtherType (IEEE local
+ * experimental), which the bench's sender (support/bench/tools/pktsend)
+ * uses; other frames are handled as usual. */
+#define NETECHO_SINK_ETHERTYPE	0x88b5
+
 /* Exit status for a bad command line or a missing device. */
 #define NETECHO_EXIT_USAGE	2
 
@@ -13,7 +18,7 @@ struct netecho_opts {
 	int have_ip;
 	unsigned long count;	/* count=N: exit after N echo replies */
 	int poll;		/* mode=poll (default mode=intr) */
-	unsigned long sink;	/* sink=N: count up to N frames, no replies */
+	unsigned long sink;	/* sink=N: count N bench frames, then exit */
 	unsigned long idle_ms;	/* idle=MS: sink ends after MS without frames */
 	unsigned long timeout_s; /* timeout=S: give up after S seconds */
 };

@@ -70,7 +70,8 @@ typedef void (*uk_blkdev_queue_event_t)(struct uk_blkdev *dev,
 					uint16_t queue_id, void *cookie);
 
 struct uk_blkdev_queue_conf {
-	struct uk_alloc *a;		/* for the driver's ring state */
+	struct uk_alloc *a;		/* for the driver's ring state
+				 * (NULL: the default heap) */
 	uk_blkdev_queue_event_t callback; /* NULL: polling only */
 	void *callback_cookie;
 };

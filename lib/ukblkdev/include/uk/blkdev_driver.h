@@ -58,7 +58,13 @@ struct uk_blkdev {
 	struct uk_blkdev_stats stats;	/* bad_completions: the driver's */
 };
 
-/* Add @dev to the device list; 0 or -ENOMEM (see uk_netdev_register). */
+/*
+ * Add @dev to the device list (see uk_netdev_register): reads its info
+ * once. 0, -ENOMEM, or -EINVAL when the info is unusable (sector size not
+ * a power of two >= 512, no queue, max_sectors_per_req 0, ioalign not a
+ * power of two, capacity overflowing 64-bit bytes): device input is not
+ * trusted. max_queues above UK_BLKDEV_MAX_QUEUES is clamped.
+ */
 int uk_blkdev_register(struct uk_blkdev *dev);
 
 /* From finish_reqs: account @req (result set) and call its callback. */
