@@ -116,7 +116,8 @@ static int fb_rw(struct fileblk *fb, int write, char *buf, uint64_t len,
 		if (r == -EINTR)
 			continue;
 		if (r <= 0) {
-			uk_pr_err("blkdev%u: %s: %s of %llu bytes at %llu: %s\n",
+			uk_pr_err("blkdev%u: %s: %s of %llu bytes at %llu: "
+				  "%s\n",
 				  fb->dev.id, fb->path,
 				  write ? "write" : "read",
 				  (unsigned long long)(len - done),

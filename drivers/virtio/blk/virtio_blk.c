@@ -123,7 +123,7 @@ static int vblk_configure(struct uk_blkdev *dev __unused,
 static int vblk_queue_configure(struct uk_blkdev *dev __unused,
 				uint16_t queue_id __unused,
 				uint16_t nb_desc __unused,
-				const struct uk_blkdev_queue_conf *conf __unused)
+				const struct uk_blkdev_queue_conf *c __unused)
 {
 	return 0;
 }

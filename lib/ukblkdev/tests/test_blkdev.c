@@ -291,15 +291,18 @@ UK_TESTCASE(ukblkdev, request_checks)
 		uint64_t start, n;
 		void *buf;
 	} bad[] = {
-		{ UK_BLKREQ_READ, FAKE_SECTORS, 1, buf },	/* past end */
-		{ UK_BLKREQ_READ, FAKE_SECTORS - 1, 2, buf },	/* straddles */
-		{ UK_BLKREQ_WRITE, UINT64_MAX, 2, buf },	/* wraps */
-		{ UK_BLKREQ_READ, 0, FAKE_MAXREQ + 1, buf },	/* too large */
-		{ UK_BLKREQ_READ, 0, 0, buf },			/* empty */
-		{ UK_BLKREQ_READ, 0, 1, NULL },			/* no buffer */
-		{ UK_BLKREQ_READ, 0, 1, buf + 4 },		/* misaligned */
-		{ UK_BLKREQ_FLUSH, 0, 1, NULL },		/* flush+data */
-		{ (enum uk_blkreq_op)7, 0, 1, buf },		/* no such op */
+		/* past the end, across it, wrapping around 2^64 */
+		{ UK_BLKREQ_READ, FAKE_SECTORS, 1, buf },
+		{ UK_BLKREQ_READ, FAKE_SECTORS - 1, 2, buf },
+		{ UK_BLKREQ_WRITE, UINT64_MAX, 2, buf },
+		/* too large, empty, no buffer, misaligned buffer */
+		{ UK_BLKREQ_READ, 0, FAKE_MAXREQ + 1, buf },
+		{ UK_BLKREQ_READ, 0, 0, buf },
+		{ UK_BLKREQ_READ, 0, 1, NULL },
+		{ UK_BLKREQ_READ, 0, 1, buf + 4 },
+		/* a flush with data, an unknown op */
+		{ UK_BLKREQ_FLUSH, 0, 1, NULL },
+		{ (enum uk_blkreq_op)7, 0, 1, buf },
 	};
 
 	UK_TEST_ASSERT_INT_EQ(fake_up(&fk, 0), 0);
@@ -379,8 +382,10 @@ UK_TESTCASE(ukblkdev, async_busy_and_callbacks)
 					   .buf = buf + 4 * i * FAKE_SSIZE,
 					   .cb = log_cb,
 					   .cb_cookie = &log };
-	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[0]), 0);
-	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[1]), 0);
+	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[0]),
+			      0);
+	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[1]),
+			      0);
 	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[2]),
 			      -EBUSY);
 	UK_TEST_EXPECT_UINT_EQ(log.calls, 0);
@@ -390,7 +395,8 @@ UK_TESTCASE(ukblkdev, async_busy_and_callbacks)
 	UK_TEST_EXPECT_UINT_EQ(log.calls, 2);
 	UK_TEST_EXPECT_INT_EQ(r[0].finished, 1);
 	UK_TEST_EXPECT_INT_EQ(r[1].finished, 1);
-	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[2]), 0);
+	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_submit_one(&fk->dev, 0, &r[2]),
+			      0);
 	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_finish_reqs(&fk->dev, 0), 1);
 	UK_TEST_EXPECT_UINT_EQ(log.calls, 3);
 	UK_TEST_EXPECT_MEM_EQ(buf, fk->disk, 12 * FAKE_SSIZE);
@@ -556,7 +562,8 @@ UK_TESTCASE(ukblkdev, queue_interrupts)
 	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_intr_enable(&fk->dev, 0),
 			      -EINVAL);
 	UK_TEST_ASSERT_INT_EQ(uk_blkdev_configure(&fk->dev, &conf1), 0);
-	UK_TEST_ASSERT_INT_EQ(uk_blkdev_queue_configure(&fk->dev, 0, 0, &qc), 0);
+	UK_TEST_ASSERT_INT_EQ(uk_blkdev_queue_configure(&fk->dev, 0, 0, &qc),
+			      0);
 	UK_TEST_ASSERT_INT_EQ(uk_blkdev_start(&fk->dev), 0);
 	UK_TEST_EXPECT_INT_EQ(uk_blkdev_queue_intr_enable(&fk->dev, 0), 0);
 	UK_TEST_EXPECT_UINT_EQ(fk->intr_on, 1);

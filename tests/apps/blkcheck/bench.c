@@ -21,6 +21,7 @@ int bc_mode_bench(struct blkcheck *bc)
 	uint64_t total = bc->mib ? bc->mib << 20 : disk_bytes;
 	uint64_t sectors = total / bc->info.ssize, done = 0, s, n;
 	uint64_t chunk = MIN(bc->chunk, bc->info.sectors);
+	uint64_t ns, centi;
 	__nsec t0, t1;
 	void *buf;
 	int ret;
@@ -53,11 +54,11 @@ int bc_mode_bench(struct blkcheck *bc)
 	free(buf);
 	total = done * bc->info.ssize;
 	/* MB/s with two decimals, in integers: bytes * 1e9 / ns / 1e6. */
-	uint64_t ns = t1 - t0 ? t1 - t0 : 1;
-	uint64_t centi = total * 100000ULL / ns;
+	ns = t1 - t0 ? t1 - t0 : 1;
+	centi = total * 100000ULL / ns;
 
-	printf("blkbench: bytes=%llu ns=%llu mbps=%llu.%02llu chunk_sectors=%llu "
-	       "request_sectors=%u\n",
+	printf("blkbench: bytes=%llu ns=%llu mbps=%llu.%02llu "
+	       "chunk_sectors=%llu request_sectors=%u\n",
 	       (unsigned long long)total, (unsigned long long)ns,
 	       (unsigned long long)(centi / 100),
 	       (unsigned long long)(centi % 100), (unsigned long long)chunk,

@@ -11,7 +11,7 @@ struct blkcheck {
 	struct uk_blkdev_info info;
 	uint64_t start, count;	/* the range, in device sectors */
 	uint64_t seed;
-	uint64_t chunk;		/* sectors per uk_blkdev_sync_io() call */
+	uint64_t chunk;		/* sectors per uk_blkdev_sync_io() */
 	uint64_t mib;		/* bench: MiB to read */
 	volatile unsigned int events;	/* queue callbacks (interrupts) */
 };

@@ -224,9 +224,10 @@ static int async_run(struct blkcheck *bc, struct async_req *ar,
 			return bc_fail("async request %u: callback ran %u "
 				       "times", i, st->calls[i]);
 		if (ar[i].req.result < 0)
-			return bc_fail("async request %u (sectors %llu..): %s",
-				       i,
-				       (unsigned long long)ar[i].req.start_sector,
+			return bc_fail("async request %u (from sector %llu): "
+				       "%s", i,
+				       (unsigned long long)
+					       ar[i].req.start_sector,
 				       bc_errname(ar[i].req.result));
 	}
 	return 0;
@@ -352,7 +353,8 @@ static int out_of_range(struct blkcheck *bc)
 	if (!ret && max < cap) {
 		/* buf is too small, but the size check comes first */
 		ret = expect(uk_blkdev_queue_submit_one(bc->dev, 0, &r),
-			     -EINVAL, "write request above max_sectors_per_req");
+			     -EINVAL,
+			     "write request above max_sectors_per_req");
 	}
 	free(buf);
 	if (!ret && bc->start + bc->count == cap)

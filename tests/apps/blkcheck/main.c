@@ -141,7 +141,8 @@ int main(int argc, char *argv[])
 		return usage("unknown mode");
 
 	if (uk_blkdev_count() == 0) {
-		printf("blkcheck: no block device (give one: make run DISK=file)\n");
+		printf("blkcheck: no block device "
+		       "(give one: make run DISK=file)\n");
 		return 2;
 	}
 	bc.dev = uk_blkdev_get(0);

@@ -34,7 +34,7 @@ enum misbehave {
 	BAD_STATUS,	/* status byte 7 */
 	SHORT_LEN,	/* used length one byte short */
 	LONG_LEN,	/* used length beyond the posted buffers */
-	STRAY_ID,	/* an extra used entry for a descriptor not in flight */
+	STRAY_ID,	/* an extra used entry, for no chain in flight */
 	IOERR,
 	UNSUPP,
 };
@@ -63,7 +63,8 @@ static uint64_t f_features_get(struct uk_virtio_dev *v)
 	return to_fake(v)->offered;
 }
 
-static void f_features_set(struct uk_virtio_dev *v __unused, uint64_t f __unused)
+static void f_features_set(struct uk_virtio_dev *v __unused,
+			   uint64_t f __unused)
 {
 }
 
