@@ -23,7 +23,7 @@ deps:
 	$(Q)$(KILN_ROOT)/support/scripts/deps all
 
 test:
-	$(Q)$(KILN_ROOT)/tests/run $(if $(T),--only '$(T)')
+	$(Q)$(KILN_ROOT)/tests/run $(if $(T),--only '$(value T)')
 
 # The evaluation suite (support/bench/bench): BENCH=boot|size|minmem|net|blk
 # (default all), N=boots per system, PEER=a peer image to measure too.
