@@ -98,6 +98,9 @@ class System:
     machine = "?"       # "linuxu", "pc", "pc-nic", "microvm"
     mem_unit = "MiB"    # what boot(mem=) counts in
     default_mem = 128
+    # A minmem probe that has not printed by then failed: firmware given
+    # too little RAM spins rather than stops.
+    minmem_timeout = 60
 
     def prepare(self, workdir):
         pass
@@ -111,6 +114,7 @@ class KilnLinuxu(System):
     machine = "linuxu"
     mem_unit = "KiB"
     default_mem = 16 * 1024
+    minmem_timeout = 10
 
     def __init__(self, app="apps/helloworld"):
         self.app = app
@@ -133,6 +137,7 @@ class KilnQemu(System):
     kind = "kiln"
     mem_unit = "KiB"
     default_mem = 64 * 1024
+    minmem_timeout = 10
 
     def __init__(self, machine, app="apps/helloworld"):
         self.app = app
