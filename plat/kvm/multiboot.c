@@ -76,7 +76,13 @@ int _kvm_multiboot_parse(uint32_t magic, uintptr_t info,
 				add_ram(bp, e->addr, e->len);
 			p += e->size + sizeof(e->size);
 		}
-	} else if (mbi->flags & MBI_MEM) {
+	}
+	/*
+	 * Older loaders give only the two sizes; qboot gives an empty map
+	 * when the guest has no RAM where it keeps its own copy (about
+	 * 900 KiB): memory.c checks what these sizes claim.
+	 */
+	if (!bp->nr_ram && (mbi->flags & MBI_MEM)) {
 		add_ram(bp, 0, (uint64_t)mbi->mem_lower << 10);
 		add_ram(bp, 1 << 20, (uint64_t)mbi->mem_upper << 10);
 	}

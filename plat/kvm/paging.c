@@ -4,7 +4,8 @@
  * pages the platform touches, with permissions per 4 KiB page where they
  * differ and the largest pages where they do not:
  *   page 0                    unmapped (NULL dereferences fault)
- *   the rest of the first MiB read-write, no-execute (firmware, VGA)
+ *   the rest of the first MiB read-write, no-execute (firmware, VGA;
+ *                             the image, which lies in it, as below)
  *   image text                read-only, executable
  *   image rodata              read-only, no-execute
  *   image data and bss        read-write, no-execute

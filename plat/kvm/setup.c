@@ -93,9 +93,18 @@ void _kvm_entry64(int protocol, uintptr_t info, uint32_t magic)
 	}
 	_kvm_cmdline_devices(bi);
 
-	free = _kvm_mem_init(bi, &bp);
+	rc = _kvm_mem_init(bi, &bp, &free);
+	if (rc == -ENOMEM) {
+		_kvm_say("not enough memory: RAM ends before the command line the loader put after the image; give the guest more memory");
+		stop(KVM_EXIT_USAGE);
+	} else if (rc < 0) {
+		/* Multiboot puts modules after the image, under 640 KiB. */
+		_kvm_say_num("initrd outside RAM (a multiboot module must end under 640 KiB; boot through PVH for more): ",
+			     bp.initrd_len >> 10, " KiB");
+		stop(KVM_EXIT_USAGE);
+	}
 	if (_kvm_paging_init(bi, &bp) < 0) {
-		_kvm_say_num("not enough memory: free RAM after the image: ",
+		_kvm_say_num("not enough memory: free RAM besides the image: ",
 			     free >> 10, " KiB; give the guest more memory");
 		stop(KVM_EXIT_USAGE);
 	}

@@ -16,7 +16,8 @@
  * ACPI tables define as S5. On -M microvm (no PCI) the ACPI generic event
  * device's sleep register at 0xfea00200, S5 = type 5. If the machine is
  * still running after that, a triple fault resets it, which `run`'s
- * -no-reboot turns into QEMU exiting with 0.
+ * -no-reboot turns into QEMU exiting with 0: the usual way out, since
+ * `run` starts QEMU with acpi=off (a faster boot).
  */
 #include <uk/arch/cpu.h>
 #include <uk/arch/traps.h>

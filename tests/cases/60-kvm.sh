@@ -194,8 +194,11 @@ test_kvm_memory_regions() {
 	mkdir -p "$out"
 	kvm_run "$out/r.txt" pc "$img" --mem 64M -- regions
 	check kvm_memory_regions.status test $? -eq 0
-	check kvm_memory_regions.image grep -q 'type=2 start=0x100000 .* name=image' "$out/r.txt"
-	check kvm_memory_regions.low grep -q 'type=4 start=0x0 len=1048576 ' "$out/r.txt"
+	check kvm_memory_regions.image grep -q 'type=2 start=0x10000 .* name=image' "$out/r.txt"
+	check kvm_memory_regions.page0 grep -q 'type=4 start=0x0 len=4096 ' "$out/r.txt"
+	check kvm_memory_regions.hole grep -q 'type=4 start=0xa0000 len=393216 ' "$out/r.txt"
+	# Conventional memory under the image is free too.
+	check kvm_memory_regions.low_free grep -q 'type=1 start=0x[1-9a-f]000 .* name=ram' "$out/r.txt"
 	check kvm_memory_regions.free grep -q 'type=1 .* len=6[0-9]\{7\} name=ram' "$out/r.txt"
 	check kvm_memory_regions.pagetables grep -q 'type=2 .* name=page tables' "$out/r.txt"
 }
@@ -208,7 +211,8 @@ kvm_boots() {
 }
 
 # The smallest memory helloworld boots with, by bisection in 4 KiB steps;
-# one step below it the guest must fail with a message, not hang.
+# one step below it the guest must fail with a message, not hang (the
+# guest's, or run's when qboot or the image itself could not start).
 test_kvm_memory_minimum() {
 	local img lo hi mid m rc
 	kvm_build apps/helloworld || { fail kvm_memory_minimum "build failed"; return; }
@@ -216,7 +220,7 @@ test_kvm_memory_minimum() {
 	KVM_MEM_OUT=$(tbuild)
 	mkdir -p "$KVM_MEM_OUT"
 	for m in pc microvm; do
-		lo=1024 hi=4096
+		lo=64 hi=4096
 		if ! kvm_boots "$img" "$hi" "$m"; then
 			fail "kvm_memory_minimum.$m" "does not boot with $hi KiB"
 			continue
@@ -228,17 +232,19 @@ test_kvm_memory_minimum() {
 		echo "minimum memory on $m: $hi KiB"
 		echo "$m $hi" >>"$KILN_TEST_OUT/kvm-minmem.txt"
 		pass "kvm_memory_minimum.$m"
-		# At most 2 MiB: the image loads at 1 MiB, so 1 MiB itself
-		# cannot be reached.
-		check "kvm_memory_minimum.$m.small" test "$hi" -le 2048
+		# At most 1 MiB: the image loads at 64 KiB (on -M pc qboot
+		# itself needs 972 KiB).
+		check "kvm_memory_minimum.$m.small" test "$hi" -le 1024
 		kvm_run "$KVM_MEM_OUT/below-$m.txt" "$m" "$img" --mem "$((hi - 4))K"
 		rc=$?
 		check "kvm_memory_minimum.$m.below_fails" test "$rc" -ne 0 -a "$rc" -ne 124
-		check "kvm_memory_minimum.$m.below_message" grep -q 'not enough memory' "$KVM_MEM_OUT/below-$m.txt"
+		check "kvm_memory_minimum.$m.below_message" grep -q 'not enough memory\|is too small' "$KVM_MEM_OUT/below-$m.txt"
+		kvm_run "$KVM_MEM_OUT/1m-$m.txt" "$m" "$img" --mem 1M
+		check "kvm_memory_minimum.$m.1m" test $? -eq 0
 	done
-	kvm_run "$KVM_MEM_OUT/1m.txt" pc "$img" --mem 1M
-	check kvm_memory_minimum.1m_status test $? -eq 2
-	check kvm_memory_minimum.1m_message grep -q 'MEM=1M is too small' "$KVM_MEM_OUT/1m.txt"
+	kvm_run "$KVM_MEM_OUT/128k.txt" microvm "$img" --mem 128K
+	check kvm_memory_minimum.128k_status test $? -eq 2
+	check kvm_memory_minimum.128k_message grep -q 'MEM=128K is too small: the image alone ends' "$KVM_MEM_OUT/128k.txt"
 }
 
 test_kvm_image() {
@@ -379,6 +385,11 @@ test_kvm_initrd() {
 		kvm_run "$out/pvh-$m.txt" "$m" "$pvh" --initrd "$out/initrd" -- regions
 		check "kvm_initrd.pvh_$m" grep -q 'type=3 start=0x[0-9a-f]* len=12345 name=initrd' "$out/pvh-$m.txt"
 	done
+	# Too large for multiboot's room under 640 KiB: run boots it
+	# through PVH, which puts it at the top of RAM.
+	head -c 600000 /dev/urandom >"$out/big"
+	kvm_run "$out/big.txt" pc "$img" --initrd "$out/big" -- regions
+	check kvm_initrd.big grep -q 'type=3 start=0x[0-9a-f]* len=600000 name=initrd' "$out/big.txt"
 	kvm_run "$out/missing.txt" pc "$img" --initrd /nonexistent -- regions
 	check kvm_initrd.missing_file test $? -eq 2
 }

@@ -2,8 +2,9 @@
 """Minimum memory: the least memory at which each system still boots and
 prints "Hello world!", found by dichotomic search between a size that fails
 and one that works. A VMM error, a guest out-of-memory message, a crash or
-a timeout all count as failure. Kiln is searched in KiB (to 4 KiB), Linux
-in MiB."""
+a timeout all count as failure. Kiln is searched in KiB (to 4 KiB, from 0:
+QEMU takes any -m and rounds it up to 8 KiB; firmware that cannot run in
+too little RAM spins, hence each system's short timeout), Linux in MiB."""
 
 import os
 
@@ -40,12 +41,12 @@ def search(system, rows, timeout):
     return hi
 
 
-def run(systems, outdir, timeout=60):
+def run(systems, outdir):
     rows = []
     found = []
     for s in systems:
         s.prepare(outdir)
-        m = search(s, rows, timeout)
+        m = search(s, rows, s.minmem_timeout)
         kib = m * (1024 if s.mem_unit == "MiB" else 1) if m else None
         found.append((s, m, kib))
     common.progress_done()

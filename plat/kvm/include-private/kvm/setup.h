@@ -64,11 +64,15 @@ int _kvm_multiboot_parse(uint32_t magic, uintptr_t info,
 int _kvm_pvh_parse(uintptr_t info, struct kvm_bootparams *bp);
 
 /*
- * Memory regions of the bootinfo from the RAM ranges, minus the first
- * MiB, the image and the initrd (memory.c). Returns the free bytes.
+ * Memory regions of the bootinfo from the RAM ranges, minus page 0, the
+ * legacy hole (640 KiB-1 MiB), the image and the initrd (memory.c). The
+ * RAM ranges of @bp are checked first: those that wrap around dropped,
+ * conventional memory trimmed to what answers. Sets *@free_bytes; 0,
+ * -EFAULT when the initrd does not lie in RAM, -ENOMEM when the loader's
+ * command line does not.
  */
-uint64_t _kvm_mem_init(struct uk_bootinfo *bi,
-		       const struct kvm_bootparams *bp);
+int _kvm_mem_init(struct uk_bootinfo *bi, struct kvm_bootparams *bp,
+		  uint64_t *free_bytes);
 /*
  * Take @pages pages from the free regions of @bi (below 1 GiB, which the
  * boot page tables map), recording them as a kernel region @name.
