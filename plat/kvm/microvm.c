@@ -7,7 +7,10 @@
  * microvm puts them: 512-byte transports from 0xfeb00000, slot i on
  * IOAPIC pin 16 + i (QEMU 7.2) when the machine has one IOAPIC (ioapic2=off; 8
  * transports). With a second IOAPIC (24 transports) the lines are on it,
- * which this platform does not drive: said once, nothing listed.
+ * which this platform does not drive: said once, nothing listed. With
+ * acpi=off QEMU puts the lines elsewhere (support/scripts/run keeps ACPI
+ * on microvm): the devices are then listed but never interrupt, and
+ * their drivers' interrupt-mode tests time out.
  * Probing costs a page mapping and a few reads; machines with PCI (-M
  * pc) never probe.
  */
