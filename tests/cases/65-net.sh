@@ -185,24 +185,29 @@ test_net_badframes_linuxu() {
 	net_badframes_test linuxu
 }
 
-# netecho in polling mode answers too (no interrupt events).
-test_net_ping_poll_linuxu() {
-	local out ns=kt-poll-$$ tap=ktq$$ log rc
-	out=$(net_build) || { fail net_ping_poll_linuxu "netecho build failed"; return; }
+# net_ping_poll_test PLAT: netecho in polling mode answers too, with no
+# interrupt events.
+net_ping_poll_test() {
+	local plat=$1 name=net_ping_poll_$1 out ns=kt-poll-$1-$$ tap=ktq$$ log rc
+	out=$(net_build) || { fail "$name" "netecho build failed"; return; }
 	log=$(tbuild).log
-	net_ns_up "$ns" "$tap" || { fail net_ping_poll_linuxu.netns "cannot create the namespace"; net_ns_down "$ns"; return; }
-	net_guest_start "$ns" "$tap" linuxu "$out/netecho_linuxu-x86_64" "$log" \
+	net_ns_up "$ns" "$tap" || { fail "$name.netns" "cannot create the namespace"; net_ns_down "$ns"; return; }
+	net_guest_start "$ns" "$tap" "$plat" "$out/netecho_$plat-x86_64" "$log" \
 		"ip=$net_guest_ip" count=20 mode=poll timeout=30 ||
-		fail net_ping_poll_linuxu.ready "no ready line"
+		fail "$name.ready" "no ready line"
 	ip netns exec "$ns" ping -c 20 -i 0.02 -W 2 "$net_guest_ip" >"$log.ping" 2>&1
 	tail -n 2 "$log.ping"
 	net_guest_wait "$log"
 	rc=$?
 	net_ns_down "$ns"
-	check net_ping_poll_linuxu.no_loss grep -q ' 0% packet loss' "$log.ping"
-	check net_ping_poll_linuxu.status test "$rc" -eq 0
-	check net_ping_poll_linuxu.mode grep -q '^netecho: ready .* mode=poll' "$log"
-	check net_ping_poll_linuxu.no_irq test "$(net_counter "$log" irq_events)" = 0
+	check "$name.no_loss" grep -q ' 0% packet loss' "$log.ping"
+	check "$name.status" test "$rc" -eq 0
+	check "$name.mode" grep -q '^netecho: ready .* mode=poll' "$log"
+	check "$name.no_irq" test "$(net_counter "$log" irq_events)" = 0
+}
+
+test_net_ping_poll_linuxu() {
+	net_ping_poll_test linuxu
 }
 
 # A -n interface that does not exist, or is not a tap: a clear line

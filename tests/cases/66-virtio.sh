@@ -124,22 +124,7 @@ test_net_badframes_kvm() {
 
 # Polling mode on kvm: no interrupt events, every ping answered.
 test_net_ping_poll_kvm() {
-	local out ns=kt-vpoll-$$ tap=ktv$$ log rc
-	out=$(net_build) || { fail net_ping_poll_kvm "netecho build failed"; return; }
-	log=$(tbuild).log
-	net_ns_up "$ns" "$tap" || { fail net_ping_poll_kvm.netns "cannot create the namespace"; net_ns_down "$ns"; return; }
-	net_guest_start "$ns" "$tap" kvm "$out/netecho_kvm-x86_64" "$log" \
-		"ip=$net_guest_ip" count=20 mode=poll timeout=30 ||
-		fail net_ping_poll_kvm.ready "no ready line"
-	ip netns exec "$ns" ping -c 20 -i 0.02 -W 2 "$net_guest_ip" >"$log.ping" 2>&1
-	tail -n 2 "$log.ping"
-	net_guest_wait "$log"
-	rc=$?
-	net_ns_down "$ns"
-	check net_ping_poll_kvm.no_loss grep -q ' 0% packet loss' "$log.ping"
-	check net_ping_poll_kvm.status test "$rc" -eq 0
-	check net_ping_poll_kvm.mode grep -q '^netecho: ready .* mode=poll' "$log"
-	check net_ping_poll_kvm.no_irq test "$(net_counter "$log" irq_events)" = 0
+	net_ping_poll_test kvm
 }
 
 # A device MTU of 4000 (VIRTIO_NET_F_MTU) and 3000-byte pings: each
