@@ -39,9 +39,9 @@ test_bench_bad_input() {
 	check bench_bad_peer.message grep -q 'PEER=/nonexistent: no such file' "$out.txt"
 }
 
-# The raw netdev bench, small: CSV rows for linuxu in both rx modes, the
-# plot and the summary line (kvm rows appear once its image has a
-# network driver; they are not required here).
+# The raw netdev bench, small: CSV rows for linuxu (tap) and kvm -M pc
+# (virtio-net) in both rx modes, every frame counted, the plot and the
+# summary line.
 test_bench_net() {
 	local out
 	out=$(tbuild)
@@ -51,6 +51,8 @@ test_bench_net() {
 		"plat,mode,run,ok,frames_sent,frames_received,guest_span_ms,guest_pps,host_pps,load1,reason"
 	check bench_net.linuxu_intr test "$(grep -c '^linuxu,intr,[12],1,3000,3000,' "$out/net.csv")" -eq 2
 	check bench_net.linuxu_poll test "$(grep -c '^linuxu,poll,[12],1,3000,3000,' "$out/net.csv")" -eq 2
+	check bench_net.kvm_intr test "$(grep -c '^kvm-pc,intr,[12],1,3000,3000,' "$out/net.csv")" -eq 2
+	check bench_net.kvm_poll test "$(grep -c '^kvm-pc,poll,[12],1,3000,3000,' "$out/net.csv")" -eq 2
 	check bench_net.png is_png "$out/net.png"
 	check bench_net.summary grep -q '^net rx rate (interrupt mode, median): linuxu [0-9]* pps' "$out/summary.md"
 	check bench_net.no_netns_left sh -c "! ip netns list | grep -q '^kb-net-'"
