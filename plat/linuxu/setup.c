@@ -12,6 +12,7 @@
  * the first other word on is passed on.
  */
 #include <errno.h>
+#include <uk/init.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/entry.h>
 #include <uk/plat/irq.h>
@@ -43,6 +44,7 @@ static struct {
 	unsigned int nr;
 	struct {
 		int kind;
+		int claimed;	/* a driver asked for it */
 		const char *arg;
 	} devs[UK_LINUXU_HOSTDEV_MAX];
 } hostdev;
@@ -51,11 +53,42 @@ const char *uk_linuxu_hostdev(int kind, unsigned int idx)
 {
 	unsigned int i;
 
-	for (i = 0; i < hostdev.nr; i++)
-		if (hostdev.devs[i].kind == kind && idx-- == 0)
+	for (i = 0; i < hostdev.nr; i++) {
+		if (hostdev.devs[i].kind == kind && idx-- == 0) {
+			hostdev.devs[i].claimed = 1;
 			return hostdev.devs[i].arg;
+		}
+	}
 	return NULL;
 }
+
+/*
+ * Drivers ask for their host devices from initcalls of the platform
+ * class; by the system class, an option nobody asked for names a device
+ * this image has no driver for. Say so rather than run as if the disk or
+ * network were there.
+ */
+static int hostdev_check_claimed(void)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+	unsigned int i;
+
+	for (i = 0; i < hostdev.nr; i++) {
+		if (hostdev.devs[i].claimed)
+			continue;
+		_linuxu_line_str(&l, "linuxu: -");
+		_linuxu_line_str(&l, hostdev.devs[i].kind ==
+				 UK_LINUXU_HOSTDEV_NET ? "n " : "d ");
+		_linuxu_line_str(&l, hostdev.devs[i].arg);
+		_linuxu_line_str(&l, hostdev.devs[i].kind ==
+				 UK_LINUXU_HOSTDEV_NET ?
+				 ": ignored: this image has no network driver\n" :
+				 ": ignored: this image has no block driver\n");
+		_linuxu_line_flush(&l);
+	}
+	return 0;
+}
+uk_sys_initcall(hostdev_check_claimed, NULL);
 
 /* Print "linuxu: <what>: errno <-err>" on stderr and exit. */
 static void __noreturn die(const char *what, long err)

@@ -129,3 +129,26 @@ test_linuxu_too_many_args() {
 	check linuxu_too_many_args.status test "$rc" -eq 2
 	check linuxu_too_many_args.message grep -q 'more than 64 arguments' "$out/many.txt"
 }
+
+# Host-device options: -n and -d take the arguments before the
+# application's; without an argument, or one too many, a message and
+# status 2; given to an image with no driver for them, a warning each
+# (helloworld has neither a network nor a block driver) and a normal run.
+test_linuxu_hostdev_options() {
+	local out img
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail linuxu_hostdev_options "build failed"; return; }
+	img=$out/helloworld_linuxu-x86_64
+	run_capture "$out/unused.txt" "$img" -n tap9 -m 8M -d /nonexistent.img app
+	check linuxu_hostdev_options.unused_status test $? -eq 0
+	check linuxu_hostdev_options.unused_args grep -qx 'argv\[1\]=app' "$out/unused.txt"
+	check linuxu_hostdev_options.unused_net grep -qx 'linuxu: -n tap9: ignored: this image has no network driver' "$out/unused.txt"
+	check linuxu_hostdev_options.unused_disk grep -qx 'linuxu: -d /nonexistent.img: ignored: this image has no block driver' "$out/unused.txt"
+	run_capture "$out/missing.txt" "$img" -d
+	check linuxu_hostdev_options.missing_status test $? -eq 2
+	check linuxu_hostdev_options.missing_msg grep -qx 'linuxu: -d: missing argument' "$out/missing.txt"
+	# shellcheck disable=SC2046
+	run_capture "$out/many.txt" "$img" $(for i in 1 2 3 4 5 6 7 8 9; do echo "-n x$i"; done)
+	check linuxu_hostdev_options.too_many_status test $? -eq 2
+	check linuxu_hostdev_options.too_many_msg grep -q 'too many host devices (at most 8)' "$out/many.txt"
+}
