@@ -70,8 +70,8 @@ struct uk_virtqueue *uk_virtio_vq_setup(struct uk_virtio_dev *vdev,
 		a = uk_alloc_get_default();
 	if (!a)
 		return NULL;
-	/* Legacy queues have the size the device says, no other. */
-	if (vdev->legacy)
+	/* Legacy PCI queues have the size the device says, no other. */
+	if (vdev->ops->vq_size_fixed)
 		size = dev_max;
 	if (size & (size - 1))
 		return NULL;

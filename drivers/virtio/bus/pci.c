@@ -331,6 +331,7 @@ static const struct virtio_transport_ops legacy_ops = {
 	.config_read = l_config_read,
 	.vq_max_size = l_vq_max_size,
 	.vq_enable = l_vq_enable,
+	.vq_size_fixed = 1,
 };
 
 /* ------------------------------------------------------------- probe -- */

@@ -114,6 +114,12 @@ struct virtio_transport_ops {
 	 * route its interrupt to the queue; fills vq->notify. 0 or -errno.
 	 */
 	int (*vq_enable)(struct uk_virtio_dev *vdev, struct uk_virtqueue *vq);
+	/*
+	 * 1 when a queue can only have the size vq_max_size() tells (the
+	 * legacy PCI transport has no register to choose it; legacy MMIO
+	 * and every modern transport do).
+	 */
+	int vq_size_fixed;
 };
 
 /* Compiler barrier: x86 keeps stores in order and loads in order. */
