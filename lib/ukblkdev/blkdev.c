@@ -49,9 +49,7 @@ int uk_blkdev_register(struct uk_blkdev *dev)
 	unsigned int cap;
 
 	UK_ASSERT(dev && dev->ops && dev->ops->info_get &&
-		  dev->ops->configure && dev->ops->queue_configure &&
-		  dev->ops->start && dev->ops->submit_one &&
-		  dev->ops->finish_reqs);
+		  dev->ops->submit_one && dev->ops->finish_reqs);
 
 	dev->ops->info_get(dev, &dev->info);
 	if (!info_valid(&dev->info)) {
@@ -130,7 +128,7 @@ int uk_blkdev_configure(struct uk_blkdev *dev,
 		return -EINVAL;
 	if (conf->nb_queues == 0 || conf->nb_queues > dev->info.max_queues)
 		return -EINVAL;
-	ret = dev->ops->configure(dev, conf);
+	ret = dev->ops->configure ? dev->ops->configure(dev, conf) : 0;
 	if (ret < 0)
 		return ret;
 	dev->conf = *conf;
@@ -157,7 +155,8 @@ int uk_blkdev_queue_configure(struct uk_blkdev *dev, uint16_t queue_id,
 		c.a = uk_alloc_get_default();
 	if (!c.a)
 		return -ENOMEM;
-	ret = dev->ops->queue_configure(dev, queue_id, nb_desc, &c);
+	ret = dev->ops->queue_configure ?
+	      dev->ops->queue_configure(dev, queue_id, nb_desc, &c) : 0;
 	if (ret < 0)
 		return ret;
 	dev->queue_event[queue_id].callback = c.callback;
@@ -176,7 +175,7 @@ int uk_blkdev_start(struct uk_blkdev *dev)
 	all = (1U << dev->conf.nb_queues) - 1;
 	if ((dev->queue_ready & all) != all)
 		return -EINVAL;
-	ret = dev->ops->start(dev);
+	ret = dev->ops->start ? dev->ops->start(dev) : 0;
 	if (ret < 0)
 		return ret;
 	dev->state = UK_BLKDEV_RUNNING;

@@ -50,8 +50,7 @@ int uk_netdev_register(struct uk_netdev *dev)
 	if (!dev || !dev->ops || !dev->drv_name)
 		return -EINVAL;
 	ops = dev->ops;
-	if (!ops->info_get || !ops->configure || !ops->rxq_configure ||
-	    !ops->txq_configure || !ops->start || !ops->tx_burst ||
+	if (!ops->info_get || !ops->rxq_configure || !ops->tx_burst ||
 	    !ops->rx_burst)
 		return -EINVAL;
 	for (i = 0; i < registry.count; i++)
@@ -106,7 +105,7 @@ int uk_netdev_configure(struct uk_netdev *dev,
 	    (conf->nb_rx_queues == 0 && conf->nb_tx_queues == 0))
 		return -EINVAL;
 
-	ret = dev->ops->configure(dev, conf);
+	ret = dev->ops->configure ? dev->ops->configure(dev, conf) : 0;
 	if (ret < 0)
 		return ret;
 	dev->conf = *conf;
@@ -156,7 +155,8 @@ int uk_netdev_txq_configure(struct uk_netdev *dev, uint16_t queue_id,
 	    (dev->txq_ready & (1U << queue_id)))
 		return -EINVAL;
 
-	ret = dev->ops->txq_configure(dev, queue_id, nb_desc, conf);
+	ret = dev->ops->txq_configure ?
+	      dev->ops->txq_configure(dev, queue_id, nb_desc, conf) : 0;
 	if (ret < 0)
 		return ret;
 	dev->txq_ready |= 1U << queue_id;
@@ -172,7 +172,7 @@ int uk_netdev_start(struct uk_netdev *dev)
 	    dev->txq_ready != low_bits(dev->conf.nb_tx_queues))
 		return -EINVAL;
 
-	ret = dev->ops->start(dev);
+	ret = dev->ops->start ? dev->ops->start(dev) : 0;
 	if (ret < 0)
 		return ret;
 	dev->state = UK_NETDEV_RUNNING;

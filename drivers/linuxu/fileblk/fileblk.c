@@ -60,12 +60,6 @@ static void fb_info_get(struct uk_blkdev *dev, struct uk_blkdev_info *info)
 		      (fb->ro ? UK_BLKDEV_F_READONLY : 0);
 }
 
-static int fb_configure(struct uk_blkdev *dev __unused,
-			const struct uk_blkdev_conf *conf __unused)
-{
-	return 0;
-}
-
 static int fb_queue_configure(struct uk_blkdev *dev, uint16_t queue_id __unused,
 			      uint16_t nb_desc,
 			      const struct uk_blkdev_queue_conf *conf)
@@ -79,11 +73,6 @@ static int fb_queue_configure(struct uk_blkdev *dev, uint16_t queue_id __unused,
 		return -ENOMEM;
 	fb->depth = depth;
 	fb->head = fb->count = 0;
-	return 0;
-}
-
-static int fb_start(struct uk_blkdev *dev __unused)
-{
 	return 0;
 }
 
@@ -175,9 +164,7 @@ static int fb_finish(struct uk_blkdev *dev, uint16_t queue_id __unused)
 
 static const struct uk_blkdev_ops fb_ops = {
 	.info_get = fb_info_get,
-	.configure = fb_configure,
 	.queue_configure = fb_queue_configure,
-	.start = fb_start,
 	.submit_one = fb_submit,
 	.finish_reqs = fb_finish,
 };

@@ -96,12 +96,6 @@ static void tap_info_get(struct uk_netdev *dev __unused,
 	info->features = UK_NETDEV_F_RXQ_INTR;
 }
 
-static int tap_configure(struct uk_netdev *dev __unused,
-			 const struct uk_netdev_conf *conf __unused)
-{
-	return 0;
-}
-
 /* Top up the spare buffers; returns 0, or -ENOMEM if none could be had. */
 static int tap_refill(struct tap_dev *t)
 {
@@ -174,19 +168,6 @@ static int tap_rxq_configure(struct uk_netdev *dev,
 	}
 	/* Fewer buffers than asked is fine: rx_burst refills. */
 	tap_refill(t);
-	return 0;
-}
-
-static int tap_txq_configure(struct uk_netdev *dev __unused,
-			     uint16_t queue_id __unused,
-			     uint16_t nb_desc __unused,
-			     const struct uk_netdev_txqueue_conf *conf __unused)
-{
-	return 0;
-}
-
-static int tap_start(struct uk_netdev *dev __unused)
-{
 	return 0;
 }
 
@@ -323,10 +304,7 @@ static int tap_tx_burst(struct uk_netdev *dev, uint16_t queue_id __unused,
 
 static const struct uk_netdev_ops tap_ops = {
 	.info_get = tap_info_get,
-	.configure = tap_configure,
 	.rxq_configure = tap_rxq_configure,
-	.txq_configure = tap_txq_configure,
-	.start = tap_start,
 	.rxq_intr_enable = tap_rxq_intr_enable,
 	.rxq_intr_disable = tap_rxq_intr_disable,
 	.tx_burst = tap_tx_burst,

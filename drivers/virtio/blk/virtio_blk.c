@@ -113,26 +113,6 @@ static void vblk_info_get(struct uk_blkdev *dev, struct uk_blkdev_info *info)
 	info->flags = vb->flags;
 }
 
-static int vblk_configure(struct uk_blkdev *dev __unused,
-			  const struct uk_blkdev_conf *conf __unused)
-{
-	return 0;
-}
-
-/* The ring was sized at probe (virtio queues are set up before start). */
-static int vblk_queue_configure(struct uk_blkdev *dev __unused,
-				uint16_t queue_id __unused,
-				uint16_t nb_desc __unused,
-				const struct uk_blkdev_queue_conf *c __unused)
-{
-	return 0;
-}
-
-static int vblk_start(struct uk_blkdev *dev __unused)
-{
-	return 0;
-}
-
 static struct vblk_slot *slot_get(struct vblk *vb)
 {
 	struct vblk_slot *s;
@@ -282,11 +262,12 @@ static int vblk_intr_disable(struct uk_blkdev *dev,
 	return 0;
 }
 
+/*
+ * No configure, queue_configure or start: the ring was sized at probe
+ * (virtio queues are set up before the device is started).
+ */
 static const struct uk_blkdev_ops vblk_ops = {
 	.info_get = vblk_info_get,
-	.configure = vblk_configure,
-	.queue_configure = vblk_queue_configure,
-	.start = vblk_start,
 	.submit_one = vblk_submit,
 	.finish_reqs = vblk_finish,
 	.queue_intr_enable = vblk_intr_enable,

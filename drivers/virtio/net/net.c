@@ -164,18 +164,6 @@ static int vnet_rxq_configure(struct uk_netdev *dev, uint16_t q __unused,
 	return 0;
 }
 
-static int vnet_txq_configure(struct uk_netdev *dev __unused,
-			      uint16_t q __unused, uint16_t nb_desc __unused,
-			      const struct uk_netdev_txqueue_conf *c __unused)
-{
-	return 0;
-}
-
-static int vnet_start(struct uk_netdev *dev __unused)
-{
-	return 0;
-}
-
 static int vnet_rxq_intr_enable(struct uk_netdev *dev, uint16_t q __unused)
 {
 	return uk_virtqueue_intr_enable(to_vnet(dev)->rxvq);
@@ -384,8 +372,6 @@ static const struct uk_netdev_ops vnet_ops = {
 	.info_get = vnet_info_get,
 	.configure = vnet_configure,
 	.rxq_configure = vnet_rxq_configure,
-	.txq_configure = vnet_txq_configure,
-	.start = vnet_start,
 	.rxq_intr_enable = vnet_rxq_intr_enable,
 	.rxq_intr_disable = vnet_rxq_intr_disable,
 	.tx_burst = vnet_tx_burst,

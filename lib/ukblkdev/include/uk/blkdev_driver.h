@@ -14,6 +14,10 @@
 
 struct uk_blkdev_ops {
 	void (*info_get)(struct uk_blkdev *dev, struct uk_blkdev_info *info);
+	/*
+	 * configure, queue_configure and start are optional: NULL means the
+	 * driver has nothing to do at that step (success).
+	 */
 	int (*configure)(struct uk_blkdev *dev,
 			 const struct uk_blkdev_conf *conf);
 	int (*queue_configure)(struct uk_blkdev *dev, uint16_t queue_id,

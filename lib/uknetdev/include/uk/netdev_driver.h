@@ -15,14 +15,18 @@
 
 struct uk_netdev_ops {
 	void (*info_get)(struct uk_netdev *dev, struct uk_netdev_info *info);
+	/* Optional (NULL: nothing to do at that step, success). */
 	int (*configure)(struct uk_netdev *dev,
 			 const struct uk_netdev_conf *conf);
+	/* Required: the rx ring takes the stack's buffers here. */
 	int (*rxq_configure)(struct uk_netdev *dev, uint16_t queue_id,
 			     uint16_t nb_desc,
 			     const struct uk_netdev_rxqueue_conf *conf);
+	/* Optional, as configure. */
 	int (*txq_configure)(struct uk_netdev *dev, uint16_t queue_id,
 			     uint16_t nb_desc,
 			     const struct uk_netdev_txqueue_conf *conf);
+	/* Optional, as configure. */
 	int (*start)(struct uk_netdev *dev);
 	/* Optional: -ENOTSUP without them. */
 	int (*rxq_intr_enable)(struct uk_netdev *dev, uint16_t queue_id);
