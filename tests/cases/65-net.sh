@@ -83,10 +83,12 @@ net_counter() {
 	grep '^netecho: ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -n 1
 }
 
-# net_ping_test PLAT: boot netecho on PLAT in a fresh namespace, ping it
-# 100 times, check 0% loss, its exit status 0 and its counters.
+# net_ping_test PLAT [VARIANT]: boot netecho on PLAT in a fresh namespace,
+# ping it 100 times, check 0% loss, its exit status 0 and its counters.
+# VARIANT names a device setup chosen by the caller's environment
+# (results net_ping_PLAT_VARIANT.*).
 net_ping_test() {
-	local plat=$1 t=net_ping_$1 out ns tap img log rc loss rtt
+	local plat=$1 t=net_ping_$1${2:+_$2} out ns tap img log rc loss rtt
 	out=$(net_build) || { fail "$t" "netecho build failed"; return; }
 	ns=kt-ping-$plat-$$ tap=ktp$$
 	img=$out/netecho_$plat-x86_64 log=$(tbuild "$plat").log

@@ -86,36 +86,20 @@ test_virtio_mmio_cmdline() {
 	check virtio_mmio_cmdline_bad.argv grep -qx 'argv\[2\]=virtio_mmio.device=12@zz:1' "$out/bad.txt"
 }
 
-# Results of a net_*_test run renamed with a variant suffix, so that the
-# same helper can run on several device setups.
-virtio_variant() {
-	local variant=$1
-	shift
-	(
-		pass() { echo "PASS $(virtio_rename "$1")" >>"$KILN_TEST_OUT/results"; }
-		fail() {
-			echo "FAIL $(virtio_rename "$1") $2" >>"$KILN_TEST_OUT/results"
-			echo "FAILED: $(virtio_rename "$1"): $2"
-		}
-		virtio_rename() { echo "$1" | sed "s/^\(net_[a-z]*_kvm\)/\1_$variant/"; }
-		"$@"
-	)
-}
-
 test_net_ping_kvm() {
 	net_ping_test kvm
 }
 
 test_net_ping_kvm_intx() {
-	KILN_NET_OPTS=,vectors=0 virtio_variant intx net_ping_test kvm
+	KILN_NET_OPTS=,vectors=0 net_ping_test kvm intx
 }
 
 test_net_ping_kvm_legacy() {
-	KILN_NET_OPTS=,disable-modern=on virtio_variant legacy net_ping_test kvm
+	KILN_NET_OPTS=,disable-modern=on net_ping_test kvm legacy
 }
 
 test_net_ping_kvm_microvm() {
-	KILN_MACHINE=microvm virtio_variant microvm net_ping_test kvm
+	KILN_MACHINE=microvm net_ping_test kvm microvm
 }
 
 test_net_badframes_kvm() {
