@@ -17,6 +17,7 @@
 #include <uk/alloc.h>
 #include <uk/assert.h>
 #include <uk/blkdev_driver.h>
+#include "blkdev_internal.h"
 #include <uk/print.h>
 
 /* The registry: devices in the order they registered, id = index. */
@@ -188,11 +189,20 @@ static int queue_running(const struct uk_blkdev *dev, uint16_t queue_id)
 	       queue_id < dev->conf.nb_queues;
 }
 
-/*
- * 0 when @req may go to the driver, else the error the caller gets.
- * Overflow-safe: start + count is never computed before both are known
- * to be within the capacity.
- */
+int _uk_blkdev_xfer_check(const struct uk_blkdev_info *info,
+			  enum uk_blkreq_op op, uint64_t start,
+			  uint64_t count, const void *buf)
+{
+	if (start > info->sectors || count > info->sectors - start)
+		return -EINVAL;
+	if (!buf || ((uintptr_t)buf & (info->ioalign - 1)))
+		return -EINVAL;
+	if (op == UK_BLKREQ_WRITE && (info->flags & UK_BLKDEV_F_READONLY))
+		return -EROFS;
+	return 0;
+}
+
+/* 0 when @req may go to the driver, else the error the caller gets. */
 static int req_check(const struct uk_blkdev *dev, const struct uk_blkreq *req)
 {
 	const struct uk_blkdev_info *info = &dev->info;
@@ -203,16 +213,8 @@ static int req_check(const struct uk_blkdev *dev, const struct uk_blkreq *req)
 		if (req->nb_sectors == 0 ||
 		    req->nb_sectors > info->max_sectors_per_req)
 			return -EINVAL;
-		if (req->start_sector >= info->sectors ||
-		    req->nb_sectors > info->sectors - req->start_sector)
-			return -EINVAL;
-		if (!req->buf ||
-		    ((uintptr_t)req->buf & (info->ioalign - 1)))
-			return -EINVAL;
-		if (req->op == UK_BLKREQ_WRITE &&
-		    (info->flags & UK_BLKDEV_F_READONLY))
-			return -EROFS;
-		return 0;
+		return _uk_blkdev_xfer_check(info, req->op, req->start_sector,
+					     req->nb_sectors, req->buf);
 	case UK_BLKREQ_FLUSH:
 		return req->nb_sectors == 0 ? 0 : -EINVAL;
 	default:

@@ -17,7 +17,7 @@
  */
 #include <errno.h>
 #include <uk/blkdev_driver.h>
-#include "sync_wait.h"
+#include "blkdev_internal.h"
 
 #define WINDOW CONFIG_LIBUKBLKDEV_SYNC_INFLIGHT
 
@@ -25,22 +25,6 @@ __weak void _uk_blkdev_wait(void)
 {
 	/* The device's progress is visible through memory: re-read it. */
 	__asm__ __volatile__("" ::: "memory");
-}
-
-/* Whole-transfer checks, mirroring the per-request ones in blkdev.c. */
-static int xfer_check(const struct uk_blkdev_info *info,
-		      enum uk_blkreq_op op, uint64_t start, uint64_t count,
-		      const void *buf)
-{
-	if (op != UK_BLKREQ_READ && op != UK_BLKREQ_WRITE)
-		return -EINVAL;
-	if (start > info->sectors || count > info->sectors - start)
-		return -EINVAL;
-	if (!buf || ((uintptr_t)buf & (info->ioalign - 1)))
-		return -EINVAL;
-	if (op == UK_BLKREQ_WRITE && (info->flags & UK_BLKDEV_F_READONLY))
-		return -EROFS;
-	return 0;
 }
 
 int uk_blkdev_sync_io(struct uk_blkdev *dev, uint16_t queue_id,
@@ -64,7 +48,11 @@ int uk_blkdev_sync_io(struct uk_blkdev *dev, uint16_t queue_id,
 		next = 0;
 		end = 1;
 	} else {
-		ret = xfer_check(&info, op, start_sector, nb_sectors, buf);
+		/* The whole transfer, with the checks of each request. */
+		if (op != UK_BLKREQ_READ && op != UK_BLKREQ_WRITE)
+			return -EINVAL;
+		ret = _uk_blkdev_xfer_check(&info, op, start_sector,
+					    nb_sectors, buf);
 		if (ret < 0)
 			return ret;
 	}
@@ -100,19 +88,12 @@ int uk_blkdev_sync_io(struct uk_blkdev *dev, uint16_t queue_id,
 		}
 		if (err && !inflight)
 			break;
-		if (!inflight) {
-			/*
-			 * The queue is full of someone else's requests
-			 * (submitted before this call): let them finish.
-			 */
-			ret = uk_blkdev_queue_finish_reqs(dev, queue_id);
-			if (ret < 0)
-				return ret;
-			if (ret == 0)
-				_uk_blkdev_wait();
-			continue;
-		}
 
+		/*
+		 * With nothing of ours in flight, the queue is full of someone
+		 * else's requests (submitted before this call): the same poll
+		 * lets them finish.
+		 */
 		ret = uk_blkdev_queue_finish_reqs(dev, queue_id);
 		if (ret < 0) {
 			/* Cannot happen with a running queue; do not spin. */

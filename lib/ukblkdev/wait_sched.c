@@ -6,7 +6,7 @@
  * uk_sched_yield() returns at once, so this is still plain polling.
  */
 #include <uk/sched.h>
-#include "sync_wait.h"
+#include "blkdev_internal.h"
 
 void _uk_blkdev_wait(void)
 {
