@@ -18,12 +18,13 @@
  * FLUSH (without it the device has no volatile cache and a flush
  * completes at once, without a round trip).
  *
- * Completions are not trusted (the core already drops used ids that are
- * out of range or not in flight, and returns -EIO for lengths beyond the
- * buffer): a cookie that is not one of our busy slots, a status byte
- * other than OK/IOERR/UNSUPP, or a successful read whose used length is
- * not data + status are counted in bad_completions and give -EIO. Every
- * entry the core dropped is added to bad_completions too.
+ * Completions are not trusted. The core drops used ids that are out of
+ * range or not in flight, and returns -EIO for lengths beyond the buffer;
+ * it hands back only cookies this driver posted (from its own slot
+ * table), so a cookie here is always one of our slots in flight. A status
+ * byte other than OK/IOERR/UNSUPP, or a successful read whose used length
+ * is not data + status, is counted in bad_completions and gives -EIO.
+ * Every entry the core dropped is added to bad_completions too.
  *
  * Interrupts: the queue's interrupt stays suppressed until the user asks
  * for it (uk_blkdev_queue_intr_enable); the core's queue callback then
@@ -75,7 +76,6 @@ struct vblk_hdr {
 struct vblk_slot {
 	struct vblk_hdr hdr;
 	uint8_t status;
-	uint8_t busy;
 	uint16_t next_free;
 	struct uk_blkreq *req;
 	uint32_t in_len;	/* bytes the device must write on success */
@@ -89,7 +89,6 @@ struct vblk {
 	uint32_t ssize;
 	uint32_t max_sectors;
 	uint32_t seg_len;		/* largest data segment */
-	uint32_t max_segs;		/* data segments per request */
 	uint32_t flags;			/* UK_BLKDEV_F_* */
 	uint16_t nslots, free_head;
 	struct vblk_slot *slots;
@@ -121,13 +120,11 @@ static struct vblk_slot *slot_get(struct vblk *vb)
 		return NULL;
 	s = &vb->slots[vb->free_head];
 	vb->free_head = s->next_free;
-	s->busy = 1;
 	return s;
 }
 
 static void slot_put(struct vblk *vb, struct vblk_slot *s)
 {
-	s->busy = 0;
 	s->req = NULL;
 	s->next_free = vb->free_head;
 	vb->free_head = (uint16_t)(s - vb->slots);
@@ -227,14 +224,6 @@ static int vblk_finish(struct uk_blkdev *dev, uint16_t queue_id __unused)
 		if (r == 0)
 			break;
 		s = cookie;
-		/* Ours, in range, and in flight: else do not touch it. */
-		if ((uintptr_t)s < (uintptr_t)vb->slots ||
-		    (uintptr_t)s >= (uintptr_t)(vb->slots + vb->nslots) ||
-		    ((uintptr_t)s - (uintptr_t)vb->slots) % sizeof(*s) ||
-		    !s->busy) {
-			dev->stats.bad_completions++;
-			continue;
-		}
 		req = s->req;
 		req->result = r < 0 ? -EIO : vblk_result(vb, s, len);
 		slot_put(vb, s);
@@ -333,7 +322,6 @@ static int vblk_geometry(struct vblk *vb, uint16_t ring)
 			(uint64_t)CONFIG_LIBUKVIRTIOBLK_MAX_SECTORS *
 				VBLK_SECTOR);
 	vb->max_sectors = (uint32_t)(max_bytes / vb->ssize);
-	vb->max_segs = segs;
 	if (vb->max_sectors == 0)
 		return -EINVAL;
 	return 0;

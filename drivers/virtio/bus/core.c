@@ -59,6 +59,7 @@ struct uk_virtqueue *uk_virtio_vq_setup(struct uk_virtio_dev *vdev,
 	uint16_t dev_max = vdev->ops->vq_max_size(vdev, index), size = 1;
 	struct uk_virtqueue *vq;
 	size_t priv;
+	void *mem;
 
 	if (!dev_max || vdev->nr_vqs == ARRAY_SIZE(vdev->vqs))
 		return NULL;
@@ -82,15 +83,15 @@ struct uk_virtqueue *uk_virtio_vq_setup(struct uk_virtio_dev *vdev,
 		return NULL;
 	vq->slot = (struct vq_slot *)(vq + 1);
 	vq->next = (uint16_t *)(vq->slot + size);
-	vq->ring_mem = uk_memalign(a, VRING_ALIGN, _vring_bytes(size));
-	if (!vq->ring_mem)
+	/* The descriptor table starts the ring memory (_vring_init). */
+	mem = uk_memalign(a, VRING_ALIGN, _vring_bytes(size));
+	if (!mem)
 		goto err_free_vq;
-	memset(vq->ring_mem, 0, _vring_bytes(size));
-	_vring_init(vq, size, vq->ring_mem,
+	memset(mem, 0, _vring_bytes(size));
+	_vring_init(vq, size, mem,
 		    uk_virtio_has_feature(vdev, UK_VIRTIO_F_RING_EVENT_IDX));
 	vq->vdev = vdev;
 	vq->index = index;
-	vq->a = a;
 	vq->cb = cb;
 	vq->cb_arg = arg;
 	if (vdev->ops->vq_enable(vdev, vq) < 0)
@@ -99,7 +100,7 @@ struct uk_virtqueue *uk_virtio_vq_setup(struct uk_virtio_dev *vdev,
 	return vq;
 
 err_free_ring:
-	uk_free(a, vq->ring_mem);
+	uk_free(a, mem);
 err_free_vq:
 	uk_free(a, vq);
 	return NULL;

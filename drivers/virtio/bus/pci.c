@@ -228,7 +228,6 @@ static int m_vq_enable(struct uk_virtio_dev *vdev, struct uk_virtqueue *vq)
 	vq->notify_addr = p->notify +
 			  (uintptr_t)r16(p->common, C_Q_NOFF) * p->notify_mult;
 	vq->notify = m_notify;
-	vq->vector = vector;
 	w16(p->common, C_Q_ENABLE, 1);
 	return 0;
 }

@@ -75,11 +75,8 @@ struct uk_virtqueue {
 	void (*notify)(struct uk_virtqueue *vq);
 	uk_virtqueue_callback_t cb;
 	void *cb_arg;
-	/* Transport: where to notify, the MSI-X entry, the ring memory. */
+	/* Transport: where to notify. */
 	uintptr_t notify_addr;
-	uint16_t vector;
-	void *ring_mem;
-	struct uk_alloc *a;
 };
 
 /* Bytes of the rings of a queue of @size (legacy layout). */

@@ -150,16 +150,17 @@ int uk_virtqueue_get(struct uk_virtqueue *vq, void **cookie, uint32_t *len)
 
 	for (;;) {
 		uint16_t in_flight = vq->size - vq->nr_free;
+		uint16_t idx = used_idx(vq);	/* one read of the device's */
 
-		if (used_idx(vq) == vq->last_used)
+		if (idx == vq->last_used)
 			return 0;
 		/*
 		 * More used entries than buffers in flight: the index is
 		 * garbage. Count it once and stop reading the ring.
 		 */
-		if ((uint16_t)(used_idx(vq) - vq->last_used) > in_flight) {
+		if ((uint16_t)(idx - vq->last_used) > in_flight) {
 			vq->errors++;
-			vq->last_used = used_idx(vq);
+			vq->last_used = idx;
 			return 0;
 		}
 		/* The index before the entry it publishes. */
