@@ -55,6 +55,18 @@ build_app() {
 	kmake A="$app" O="$out"
 }
 
+# build_once OUT APP [SYM=VALUE...]: build_app into OUT unless an earlier
+# test already did (a stamp marks success), for images several tests
+# boot. The build's output goes to OUT.build.log, shown when it fails.
+build_once() {
+	local out=$1 app=$2
+	shift 2
+	[ -f "$out.built" ] && return 0
+	build_app "$app" "$out" "$@" >"$out.build.log" 2>&1 ||
+		{ cat "$out.build.log"; return 1; }
+	touch "$out.built"
+}
+
 # run_capture OUTFILE CMD...: run CMD (10 s limit), output to OUTFILE and
 # the log; returns CMD's exit status.
 run_capture() {

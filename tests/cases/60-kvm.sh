@@ -7,13 +7,7 @@
 # One build of each application serves every test here.
 kvm_out() { echo "$KILN_TEST_OUT/kvm-$1"; }
 
-kvm_build() {
-	local app=$1 out
-	out=$(kvm_out "$(basename "$app")")
-	[ -f "$out/$(basename "$app")_kvm-x86_64" ] && return 0
-	kmake A="$app" O="$out" >"$out.build.log" 2>&1 ||
-		{ cat "$out.build.log"; return 1; }
-}
+kvm_build() { build_once "$(kvm_out "$(basename "$1")")" "$1"; }
 
 kvm_hello() { echo "$(kvm_out helloworld)/helloworld_kvm-x86_64"; }
 kvm_probe() { echo "$(kvm_out platprobe)/platprobe_kvm-x86_64"; }

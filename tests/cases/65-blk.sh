@@ -7,14 +7,7 @@ blk_out() { echo "$KILN_TEST_OUT/blk-build"; }
 blk_pattern_py() { echo "$KILN_ROOT/tests/apps/blkcheck/pattern.py"; }
 
 # Build blkcheck once for every test here (both platforms).
-blk_build() {
-	local out
-	out=$(blk_out)
-	[ -f "$out/blkcheck_linuxu-x86_64" ] && [ -f "$out/blkcheck_kvm-x86_64" ] &&
-		return 0
-	kmake A=tests/apps/blkcheck O="$out" >"$out.build.log" 2>&1 ||
-		{ cat "$out.build.log"; return 1; }
-}
+blk_build() { build_once "$(blk_out)" tests/apps/blkcheck; }
 
 # blk_run OUTFILE PLAT MACHINE DISK [ARGS...]: boot blkcheck on DISK.
 blk_run() {

@@ -12,12 +12,8 @@ net_host_ip=172.30.0.1
 
 # Build netecho once for all the tests of this file; prints the folder.
 net_build() {
-	local out=$KILN_TEST_OUT/netecho
-	if ! [ -x "$out/netecho_linuxu-x86_64" ] || ! [ -f "$out/netecho_kvm-x86_64" ]; then
-		kmake A=tests/apps/netecho O="$out" >"$out.build.log" 2>&1 ||
-			{ cat "$out.build.log"; return 1; }
-	fi
-	echo "$out"
+	build_once "$KILN_TEST_OUT/netecho" tests/apps/netecho &&
+		echo "$KILN_TEST_OUT/netecho"
 }
 
 # net_ns_up NS TAP [MTU]: a namespace NS holding tap TAP with the host

@@ -7,13 +7,9 @@
 # The uktest image with the PCI and virtio suites; prints its folder.
 virtio_build() {
 	local out=$KILN_TEST_OUT/virtio-uktest
-	if ! [ -f "$out/helloworld_kvm-x86_64" ]; then
-		build_app apps/helloworld "$out" LIBUKTEST=y LIBUKTEST_AUTORUN=y \
-			LIBUKBUSPCI=y LIBUKBUSPCI_TEST=y LIBUKVIRTIO=y \
-			LIBUKVIRTIO_TEST=y LIBUKDEBUG_PRINTK_LEVEL=4 \
-			>"$out.build.log" 2>&1 || { cat "$out.build.log"; return 1; }
-	fi
-	echo "$out"
+	build_once "$out" apps/helloworld LIBUKTEST=y LIBUKTEST_AUTORUN=y \
+		LIBUKBUSPCI=y LIBUKBUSPCI_TEST=y LIBUKVIRTIO=y \
+		LIBUKVIRTIO_TEST=y LIBUKDEBUG_PRINTK_LEVEL=4 && echo "$out"
 }
 
 # virtio_boot NAME MACHINE EXTRA: boot the uktest image with the QEMU
