@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Interrupts of a kvm image. The legacy PICs are remapped out of the
- * exception range (0x20-0x2f) and masked for good; device lines go
- * through the IOAPIC, the timer is the local APIC's. Vectors:
+ * Interrupts of a kvm image. With a local APIC (every real x86-64 CPU):
+ * the legacy PICs are remapped out of the exception range and masked for
+ * good, device lines go through the IOAPIC, the timer is the local
+ * APIC's. Vectors:
  *   0x20-0x2f  PIC (only spurious interrupts can arrive: ignored)
  *   0x30-0x47  IOAPIC pins 0-23 (ISA IRQ n is pin n, but IRQ 0 is pin 2)
  *   0x50-0xef  message-signalled interrupts (MSI/MSI-X), one handler each
  *   0xf0       local APIC timer
  *   0xff       local APIC spurious vector (no EOI)
+ * Without one (a hypervisor hiding it): the PICs carry lines 0-15 on
+ * 0x20-0x2f, line 0 being the PIT, which is then the timer; there are
+ * no MSIs and no lines above 15 (microvm's virtio-mmio lines: those
+ * devices are polled).
  * Handlers run with interrupts disabled and the extended state saved.
  */
 #include <errno.h>
@@ -23,6 +28,8 @@
 #define MSI_ADDR_BASE	0xfee00000UL
 
 static struct {
+	int apic;		/* local APIC and IOAPIC, else the PICs */
+	unsigned int nr_lines;	/* lines uk_plat_irq_register() takes */
 	unsigned int nr_handlers;
 	struct {
 		unsigned int irq;
@@ -75,13 +82,25 @@ void uk_plat_halt_irq(void)
 	irq_cli();
 }
 
+/* A line a device may use: not the PICs' cascade nor the PIT's. */
+static int valid_line(unsigned int line)
+{
+	return line < irq.nr_lines &&
+	       (irq.apic || (line != 2 && line != KVM_PIT_LINE));
+}
+
+int uk_plat_irq_msi_supported(void)
+{
+	return irq.apic;
+}
+
 int uk_plat_irq_register(unsigned int line, uk_irq_handler_t fn, void *arg)
 {
 	unsigned long flags;
 	unsigned int i;
 	int first = 1;
 
-	if (line >= KVM_IOAPIC_PINS || !fn)
+	if (!valid_line(line) || !fn)
 		return -EINVAL;
 	flags = uk_plat_irq_save();
 	if (irq.nr_handlers == IRQ_MAX_HANDLERS) {
@@ -95,8 +114,10 @@ int uk_plat_irq_register(unsigned int line, uk_irq_handler_t fn, void *arg)
 	irq.handlers[irq.nr_handlers].fn = fn;
 	irq.handlers[irq.nr_handlers].arg = arg;
 	irq.nr_handlers++;
-	if (first)
+	if (first && irq.apic)
 		_kvm_ioapic_route(line, KVM_VEC_IOAPIC_BASE + line);
+	else if (first)
+		_kvm_pic_unmask(line);
 	uk_plat_irq_restore(flags);
 	return 0;
 }
@@ -106,11 +127,16 @@ int uk_plat_irq_set_trigger(unsigned int line, enum uk_irq_trigger trig)
 	unsigned long flags;
 	int rc;
 
-	if (line >= KVM_IOAPIC_PINS || trig > UK_IRQ_TRIGGER_LEVEL_HIGH)
+	if (!valid_line(line) || trig > UK_IRQ_TRIGGER_LEVEL_HIGH)
 		return -EINVAL;
 	flags = uk_plat_irq_save();
-	rc = _kvm_ioapic_set_trigger(line, trig != UK_IRQ_TRIGGER_EDGE_HIGH,
-				     trig == UK_IRQ_TRIGGER_LEVEL_LOW);
+	rc = 0;
+	if (irq.apic)
+		rc = _kvm_ioapic_set_trigger(line,
+					     trig != UK_IRQ_TRIGGER_EDGE_HIGH,
+					     trig == UK_IRQ_TRIGGER_LEVEL_LOW);
+	else	/* a PIC line's polarity is the bus's business */
+		_kvm_pic_set_level(line, trig != UK_IRQ_TRIGGER_EDGE_HIGH);
 	uk_plat_irq_restore(flags);
 	return rc;
 }
@@ -123,6 +149,8 @@ int uk_plat_irq_alloc_msi(uk_irq_handler_t fn, void *arg,
 
 	if (!fn || !msg)
 		return -EINVAL;
+	if (!irq.apic)
+		return -ENOTSUP;	/* messages go to a local APIC */
 	flags = uk_plat_irq_save();
 	if (irq.nr_msi == IRQ_MAX_MSI) {
 		uk_plat_irq_restore(flags);
@@ -140,10 +168,39 @@ int uk_plat_irq_alloc_msi(uk_irq_handler_t fn, void *arg,
 	return KVM_VEC_MSI_BASE + i;
 }
 
+static void call_handlers(unsigned int line)
+{
+	unsigned int i;
+
+	for (i = 0; i < irq.nr_handlers; i++)
+		if (irq.handlers[i].irq == line)
+			irq.handlers[i].fn(irq.handlers[i].arg);
+}
+
+/* Without a local APIC: PIC lines, the PIT's being the timer. */
+static void dispatch_pic(unsigned int vector)
+{
+	unsigned int line = vector - KVM_VEC_PIC_BASE;
+
+	if (line >= 16 || _kvm_pic_spurious(line))
+		return;
+	if (line == KVM_PIT_LINE) {
+		_kvm_pic_eoi(line);
+		_kvm_timer_fire();
+		return;
+	}
+	call_handlers(line);
+	_kvm_pic_eoi(line);
+}
+
 static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 {
-	unsigned int i, line;
+	unsigned int i;
 
+	if (!irq.apic) {
+		dispatch_pic(vector);
+		return;
+	}
 	if (vector == KVM_VEC_SPURIOUS)
 		return;
 	if (vector >= KVM_VEC_PIC_BASE && vector < KVM_VEC_PIC_BASE + 16)
@@ -155,10 +212,7 @@ static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 	}
 	if (vector >= KVM_VEC_IOAPIC_BASE &&
 	    vector < KVM_VEC_IOAPIC_BASE + KVM_IOAPIC_PINS) {
-		line = vector - KVM_VEC_IOAPIC_BASE;
-		for (i = 0; i < irq.nr_handlers; i++)
-			if (irq.handlers[i].irq == line)
-				irq.handlers[i].fn(irq.handlers[i].arg);
+		call_handlers(vector - KVM_VEC_IOAPIC_BASE);
 	} else if (vector >= KVM_VEC_MSI_BASE &&
 		   vector < KVM_VEC_MSI_BASE + irq.nr_msi) {
 		i = vector - KVM_VEC_MSI_BASE;
@@ -169,8 +223,14 @@ static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 
 void _kvm_irq_init(void)
 {
-	_kvm_pic_disable();
-	_kvm_lapic_init();
-	_kvm_ioapic_init();
+	_kvm_pic_init();
+	irq.apic = _kvm_lapic_present();
+	if (irq.apic) {
+		_kvm_lapic_init();
+		_kvm_ioapic_init();
+		irq.nr_lines = KVM_IOAPIC_PINS;
+	} else {
+		irq.nr_lines = 16;
+	}
 	ukarch_irq_set_handler(dispatch);
 }

@@ -1,37 +1,25 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The local APIC in xAPIC mode (memory-mapped; paging.c maps its page
- * uncached), and the legacy PICs, which are only silenced: remapped away
- * from the exception vectors (a stray IRQ 0 on vector 8 would look like
- * a double fault) and masked.
+ * uncached). Every x86-64 CPU has one, but a hypervisor can hide it
+ * (QEMU -cpu ...,-apic): then the PICs and the PIT stand in (pic.c,
+ * timer.c) and nothing here may run but _kvm_lapic_present().
  */
 #include <uk/arch/cpu.h>
 #include <kvm/intctrl.h>
-
-#define PIC1_CMD	0x20
-#define PIC1_DATA	0x21
-#define PIC2_CMD	0xa0
-#define PIC2_DATA	0xa1
-#define ICW1_INIT_ICW4	0x11
-#define ICW4_8086	0x01
 
 #define APIC_BASE_ENABLE	(1UL << 11)
 #define SVR_ENABLE		(1U << 8)
 
 static uintptr_t lapic_base = KVM_LAPIC_DEFAULT_BASE;
 
-void _kvm_pic_disable(void)
+int _kvm_lapic_present(void)
 {
-	outb(PIC1_CMD, ICW1_INIT_ICW4);
-	outb(PIC2_CMD, ICW1_INIT_ICW4);
-	outb(PIC1_DATA, KVM_VEC_PIC_BASE);
-	outb(PIC2_DATA, KVM_VEC_PIC_BASE + 8);
-	outb(PIC1_DATA, 1 << 2);	/* slave on line 2 */
-	outb(PIC2_DATA, 2);		/* slave identity */
-	outb(PIC1_DATA, ICW4_8086);
-	outb(PIC2_DATA, ICW4_8086);
-	outb(PIC1_DATA, 0xff);
-	outb(PIC2_DATA, 0xff);
+	static int present = -1;
+
+	if (present < 0)
+		present = !!(cpuid(1, 0).edx & X86_CPUID1_EDX_APIC);
+	return present;
 }
 
 uintptr_t _kvm_lapic_base(void)

@@ -17,6 +17,7 @@
  */
 #include <uk/arch/cpu.h>
 #include <uk/plat/time.h>
+#include <kvm/intctrl.h>
 #include <kvm/setup.h>
 
 #define HV_LEAF_BASE		0x40000000
@@ -25,10 +26,6 @@
 #define KVM_FEATURE_CLOCK2	(1U << 3)
 #define MSR_KVM_SYSTEM_TIME_NEW	0x4b564d01
 
-#define PIT_HZ			1193182ULL
-#define PIT_CH0			0x40
-#define PIT_CMD			0x43
-#define PIT_CMD_CH0_MODE0	0x30	/* channel 0, lo/hi byte, mode 0 */
 #define PIT_CMD_LATCH_CH0	0x00
 #define PIT_CMD_READBACK_STATUS_CH0 0xe2	/* read-back: status of ch 0 */
 #define PIT_STATUS_OUT		0x80

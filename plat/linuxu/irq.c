@@ -196,3 +196,8 @@ int uk_plat_irq_alloc_msi(uk_irq_handler_t fn __unused, void *arg __unused,
 {
 	return -ENOTSUP;
 }
+
+int uk_plat_irq_msi_supported(void)
+{
+	return 0;
+}

@@ -93,6 +93,15 @@ test_uktest_kvm() {
 		ukschedcoop uklock uktime x86_64arch kvmplat; do
 		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
+	# A CPU without a local APIC (QEMU hides it): device lines through
+	# the PICs, the PIT as the timer; every suite again, sleeps included.
+	KILN_QEMU_EXTRA="-cpu max,-apic" run_capture "$out/run-nolapic.txt" \
+		"$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
+		--accel tcg -- after tests
+	rc=$?
+	uktest_collect "$out/run-nolapic.txt" kvm-nolapic || fail uktest_kvm_nolapic.summary "no uktest summary line: the image stopped early"
+	check uktest_kvm_nolapic.status test "$rc" -eq 0
+	check uktest_kvm_nolapic.suite_kvmplat grep -q "result suite=kvmplat " "$out/run-nolapic.txt"
 }
 
 # Link-time optimisation must not lose a linker-section entry (init table,

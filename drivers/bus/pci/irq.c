@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <uk/bus/pci.h>
+#include <uk/plat/irq.h>
 #include <uk/plat/mmio.h>
 #include "pci.h"
 
@@ -57,6 +58,9 @@ int uk_pci_msix_enable(struct uk_pci_dev *d)
 	uint64_t off;
 	char *base;
 
+	/* No messages without somewhere to deliver them: use INTx. */
+	if (!uk_plat_irq_msi_supported())
+		return -ENOTSUP;
 	cap = uk_pci_cap_next(d, UK_PCI_CAP_MSIX, 0);
 	if (!cap)
 		return -ENOTSUP;

@@ -54,9 +54,17 @@ struct uk_irq_msi {
  * must send for it (edge, fixed delivery). There is no free: vectors are
  * few and drivers keep theirs for the image's life. Returns a vector
  * number (>= 0), -EINVAL for a NULL @fn or @msg, -ENOSPC when no vector
- * is left, -ENOTSUP where devices cannot send messages (linuxu).
+ * is left, -ENOTSUP where devices cannot send messages (linuxu, a kvm
+ * guest whose CPU has no local APIC).
  */
 int uk_plat_irq_alloc_msi(uk_irq_handler_t fn, void *arg,
 			  struct uk_irq_msi *msg);
+
+/*
+ * 1 if uk_plat_irq_alloc_msi() can succeed at all, so that a bus enables
+ * message-signalled interrupts on a device only where they can arrive,
+ * and falls back to its interrupt line otherwise.
+ */
+int uk_plat_irq_msi_supported(void);
 
 #endif /* UK_PLAT_IRQ_H */

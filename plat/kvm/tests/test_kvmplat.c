@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * In-image tests of the kvm platform: device interrupts through the
- * IOAPIC, interrupt-flag save/restore, the clocks and the timer.
+ * In-image tests of the kvm platform: device interrupts (through the
+ * IOAPIC, or the PICs on a CPU without a local APIC), interrupt-flag
+ * save/restore, the clocks and the timer.
  */
 #include <uk/arch/cpu.h>
 #include <uk/plat/irq.h>
@@ -22,7 +23,7 @@ static int on_com1(void *arg __unused)
 	return 1;
 }
 
-UK_TESTCASE(kvmplat, ioapic_device_irq)
+UK_TESTCASE(kvmplat, device_irq)
 {
 	__nsec end;
 

@@ -16,9 +16,19 @@
 #define KVM_LAPIC_DEFAULT_BASE	0xfee00000UL
 #define KVM_IOAPIC_BASE		0xfec00000UL
 
-/* Remap both PICs to KVM_VEC_PIC_BASE and mask every line. */
-void _kvm_pic_disable(void);
+/*
+ * The legacy PICs (pic.c), lines 0-15 on vectors KVM_VEC_PIC_BASE + n;
+ * line 2 is the cascade. Only a CPU without a local APIC unmasks any.
+ */
+void _kvm_pic_init(void);	/* remapped, every line masked */
+void _kvm_pic_unmask(unsigned int line);
+void _kvm_pic_set_level(unsigned int line, int level);
+/* 1 for a spurious IRQ 7 or 15, which must not be acknowledged. */
+int _kvm_pic_spurious(unsigned int line);
+void _kvm_pic_eoi(unsigned int line);
 
+/* 1 if the CPU has a local APIC (CPUID); without one, no IOAPIC, no MSI. */
+int _kvm_lapic_present(void);
 /* The local APIC (lapic.c): enabled, task priority 0, timer masked. */
 void _kvm_lapic_init(void);
 uintptr_t _kvm_lapic_base(void);
@@ -47,6 +57,16 @@ void _kvm_ioapic_route(unsigned int irq, unsigned int vector);
  * applied now if routed and at every later route; 0 or -EINVAL.
  */
 int _kvm_ioapic_set_trigger(unsigned int irq, int level, int active_low);
+
+/*
+ * The PIT's channel 0 (tsc.c measures the TSC against it at boot; timer.c
+ * uses it as the timer when there is no local APIC), on PIC line 0.
+ */
+#define PIT_HZ			1193182ULL
+#define PIT_CH0			0x40
+#define PIT_CMD			0x43
+#define PIT_CMD_CH0_MODE0	0x30	/* channel 0, lo/hi byte, mode 0 */
+#define KVM_PIT_LINE		0
 
 /* The timer interrupt (timer.c), called with the EOI already sent. */
 void _kvm_timer_fire(void);

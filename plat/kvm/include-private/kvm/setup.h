@@ -118,7 +118,7 @@ void _kvm_say(const char *msg);
 void _kvm_say_num(const char *msg, unsigned long num, const char *unit);
 
 /*
- * Time (tsc.c) and interrupts (lapic.c, ioapic.c, irq.c, timer.c). The
+ * Time (tsc.c) and interrupts (pic.c, lapic.c, ioapic.c, irq.c, timer.c). The
  * TSC frequency is looked up, or its measurement started, at entry by
  * _kvm_tsc_calibrate_start() and known after _kvm_tsc_init().
  */

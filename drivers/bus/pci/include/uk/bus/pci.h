@@ -152,7 +152,8 @@ int uk_pci_intx_register(struct uk_pci_dev *d, uk_irq_handler_t fn,
 /*
  * MSI-X: uk_pci_msix_enable() maps the table, masks every entry and
  * enables MSI-X (INTx off); it returns the table size or -ENOTSUP (no
- * capability), -EINVAL (a table outside its BAR). uk_pci_msix_set()
+ * capability, or a platform that cannot deliver messages: use INTx),
+ * -EINVAL (a table outside its BAR). uk_pci_msix_set()
  * gives entry @entry a fresh vector calling @fn(@arg) and unmasks it;
  * returns 0, -EINVAL (@entry out of range, not enabled), -ENOSPC.
  */
