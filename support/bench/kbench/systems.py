@@ -25,6 +25,31 @@ from . import common, linuxguest
 
 HELLO = "Hello world!"
 QBOOT = "/usr/share/qemu/qboot.rom"
+LAUNCH_CONF = os.path.join(common.KILN_ROOT, "support", "scripts",
+                           "qemu-launch.conf")
+
+
+@functools.cache
+def launch_conf():
+    """The NAME='value' settings support/scripts/run launches QEMU with."""
+    conf = {}
+    with open(LAUNCH_CONF) as f:
+        for line in f:
+            m = re.match(r"^(\w+)='([^']*)'$", line.strip())
+            if m:
+                conf[m.group(1)] = m.group(2)
+    return conf
+
+
+def qemu_env():
+    """The environment of every QEMU the suite starts, Kiln's or not: the
+    same glibc settings as support/scripts/run, so that all systems get
+    the same VMM start-up (see qemu-launch.conf)."""
+    env = dict(os.environ)
+    own = env.get("GLIBC_TUNABLES")
+    env["GLIBC_TUNABLES"] = launch_conf()["KILN_QEMU_TUNABLES"] + \
+        (":" + own if own else "")
+    return env
 
 
 class BootResult:
@@ -38,11 +63,12 @@ class BootResult:
         self.reason = reason
 
 
-def _run_until_exit(cmd, timeout):
+def _run_until_exit(cmd, timeout, env=None):
     """Run cmd; return (t0, t_hello or None, output, returncode or None)."""
     t0 = time.monotonic_ns()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                         env=env)
     out = b""
     t_hello = None
     deadline = time.monotonic() + timeout
@@ -71,10 +97,12 @@ def qemu_cmd(machine, mem_mib, kernel, initrd=None, append=None, extra=(),
     """The QEMU command line every QEMU-booted system shares, so that Kiln
     and Linux guests are measured with the same options (TCG here: see
     support/scripts/run for when KVM is used). @machine_opts are added to
-    -M: the options a system's own launcher uses (Kiln's: acpi=off)."""
+    -M: the options a system's own launcher uses (Kiln's: those of
+    qemu-launch.conf). Start it with qemu_env()."""
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max",
            "-m", f"{mem_mib}M" if isinstance(mem_mib, int) else mem_mib,
-           "-nographic", "-nodefaults", "-no-reboot", "-serial", "stdio"]
+           "-display", "none", "-nodefaults", "-no-user-config",
+           "-serial", "stdio", "-monitor", "none", "-no-reboot"]
     if machine.startswith("pc"):
         cmd += ["-M", "pc" + machine_opts]
         if os.path.exists(QBOOT):
@@ -153,16 +181,16 @@ class KilnQemu(System):
 
     def boot(self, mem=None, timeout=60):
         mem = self.default_mem if mem is None else mem
-        # As support/scripts/run boots it: pc without ACPI, which Kiln
-        # does not use and which costs QEMU and qboot about 8 ms; microvm
-        # keeps it (its virtio-mmio lines move without it) and has one
-        # IOAPIC.
+        # As support/scripts/run boots it: pc without the devices Kiln
+        # does not use (qemu-launch.conf); microvm keeps ACPI (its
+        # virtio-mmio lines move without it) and has one IOAPIC.
         cmd = qemu_cmd(self.machine, f"{mem}K", self.image,
                        extra=["-device",
                               "isa-debug-exit,iobase=0xf4,iosize=0x04"],
-                       machine_opts=(",acpi=off" if self.machine.startswith("pc")
+                       machine_opts=("," + launch_conf()["KILN_QEMU_PC_OPTS"]
+                                     if self.machine.startswith("pc")
                                      else ",ioapic2=off"))
-        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
         # isa-debug-exit reports status s as (s << 1) | 1; 0 is a clean
         # power-off. See support/scripts/run.
         if rc is not None and rc != 0:
@@ -187,7 +215,7 @@ class LinuxGuest(System):
         mem = self.default_mem if mem is None else mem
         append = "console=ttyS0 quiet panic=-1"
         cmd = qemu_cmd(self.machine, mem, self.kernel, self.initrd, append)
-        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
         if rc is None:
             return BootResult(False, output=out, reason="timeout")
         if th is None:
@@ -216,7 +244,7 @@ class Peer(System):
     def boot(self, mem=None, timeout=60):
         mem = self.default_mem if mem is None else mem
         cmd = qemu_cmd("pc", mem, self.path)
-        t0, th, out, rc = _run_until_exit(cmd, timeout)
+        t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
         if th is None:
             return BootResult(False, output=out, reason="no hello line")
         return BootResult(rc is not None, (th - t0) / 1e6, output=out)
