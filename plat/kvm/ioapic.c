@@ -46,10 +46,14 @@ void _kvm_ioapic_init(void)
 	io.nr_pins = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
 	if (io.nr_pins > KVM_IOAPIC_PINS)
 		io.nr_pins = KVM_IOAPIC_PINS;
-	for (pin = 0; pin < io.nr_pins; pin++) {
-		ioapic_write(IOREDTBL(pin) + 1, 0);
-		ioapic_write(IOREDTBL(pin), RED_MASKED | (KVM_VEC_IOAPIC_BASE + pin));
-	}
+	/*
+	 * Only the low half of each entry: the destination (high half) is
+	 * written when the pin is routed. Every access is a VM exit on KVM,
+	 * and 24 pins are most of the platform's boot-time exits.
+	 */
+	for (pin = 0; pin < io.nr_pins; pin++)
+		ioapic_write(IOREDTBL(pin),
+			     RED_MASKED | (KVM_VEC_IOAPIC_BASE + pin));
 }
 
 void _kvm_ioapic_route(unsigned int irq, unsigned int vector)
