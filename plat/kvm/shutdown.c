@@ -2,22 +2,22 @@
 /*
  * Leaving a kvm image with an exit status that QEMU turns into its own.
  *
- * Mapping (support/scripts/run maps QEMU's exit code back):
- *   status 0      ACPI power-off -> QEMU exits 0
- *   status 1-127  QEMU's isa-debug-exit device (port 0xf4, which `run`
- *                 always adds): writing v makes QEMU exit with
- *                 (v << 1) | 1, so 3..255; a crash (127) gives 255
- *   QEMU's own errors exit with 1, which no guest status produces.
- * Status 0 cannot use isa-debug-exit: its code 1 would be QEMU's error.
+ * Every status, 0 included, goes to QEMU's isa-debug-exit device (port
+ * 0xf4, which `run` always adds): writing v makes QEMU exit with
+ * (v << 1) | 1, so 1..255; a crash (127) gives 255. QEMU's own errors
+ * also exit with 1: support/scripts/run tells them from status 0 by the
+ * error QEMU prints. A reset or power-off leaves QEMU with 0, which `run`
+ * reports as "no exit status": that is also what an unexpected triple
+ * fault gives, so a guest that dies that way never looks successful.
  *
- * ACPI power-off: on -M pc the PIIX4 power-management function (PCI
- * 00:01.3), whose I/O base we set ourselves if the firmware did not
- * (qboot does not); PM1a_CNT = SLP_EN with sleep type 0, which QEMU's
- * ACPI tables define as S5. On -M microvm (no PCI) the ACPI generic event
- * device's sleep register at 0xfea00200, S5 = type 5. If the machine is
- * still running after that, a triple fault resets it, which `run`'s
- * -no-reboot turns into QEMU exiting with 0: the usual way out, since
- * `run` starts QEMU with acpi=off (a faster boot).
+ * Without the device (QEMU started by hand) status 0 falls back to ACPI
+ * power-off: on -M pc the PIIX4 power-management function (PCI 00:01.3),
+ * whose I/O base we set ourselves if the firmware did not (qboot does
+ * not); PM1a_CNT = SLP_EN with sleep type 0, which QEMU's ACPI tables
+ * define as S5. On -M microvm (no PCI) the ACPI generic event device's
+ * sleep register at 0xfea00200, S5 = type 5. If the machine is still
+ * running after that (-M pc,acpi=off has no PIIX4 PM), a triple fault
+ * resets it.
  */
 #include <uk/arch/cpu.h>
 #include <uk/arch/traps.h>
@@ -104,10 +104,9 @@ static void __noreturn triple_fault(void)
 void _kvm_shutdown(int status)
 {
 	irq_cli();
-	if (status) {
-		outb(DEBUG_EXIT_PORT, status);
+	outb(DEBUG_EXIT_PORT, status);
+	if (status)
 		_kvm_say("no isa-debug-exit device at port 0xf4: the exit status is lost");
-	}
 	acpi_poweroff();
 	triple_fault();
 }

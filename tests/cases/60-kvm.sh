@@ -78,6 +78,17 @@ test_kvm_exit_status() {
 	# 7 bits survive QEMU's isa-debug-exit.
 	kvm_run "$out/w.txt" pc "$img" -- return 300
 	check kvm_exit_status.seven_bits test $? -eq $((300 & 127))
+	# A guest that dies without a word (a triple fault resets the CPU)
+	# must not look like status 0.
+	for m in pc microvm; do
+		kvm_run "$out/t.txt" "$m" "$img" -- triplefault
+		check "kvm_exit_status.triple_fault_$m" test $? -eq 125
+		check "kvm_exit_status.triple_fault_$m.message" grep -q 'kiln: the guest stopped without an exit status' "$out/t.txt"
+	done
+	# QEMU's own error is not status 0 either, though both exit with 1.
+	KILN_QEMU_EXTRA="-device no-such-device" kvm_run "$out/q.txt" pc "$img" -- return 0
+	check kvm_exit_status.qemu_error test $? -eq 255
+	check kvm_exit_status.qemu_error.message grep -q "kiln: qemu-system-x86_64 failed" "$out/q.txt"
 }
 
 test_kvm_assert() {

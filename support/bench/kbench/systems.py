@@ -191,10 +191,10 @@ class KilnQemu(System):
                                      if self.machine.startswith("pc")
                                      else ",ioapic2=off"))
         t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
-        # isa-debug-exit reports status s as (s << 1) | 1; 0 is a clean
-        # power-off. See support/scripts/run.
-        if rc is not None and rc != 0:
-            rc = rc >> 1 if rc & 1 else -rc
+        # isa-debug-exit reports status s as (s << 1) | 1; 0 is a reset
+        # without a status (a triple fault). See support/scripts/run.
+        if rc is not None:
+            rc = rc >> 1 if rc & 1 else -1
         return kiln_result(t0, th, out, rc, host_clock=False)
 
 

@@ -10,6 +10,7 @@
  *   overflow   unbounded recursion: a stack overflow
  *   writetext  a write to the image's own code
  *   read N     read N bytes of console input (2 s at most), print them
+ *   triplefault  an exception with no IDT to take it: the CPU resets
  * The faults happen in functions named probe_<mode>, which the tests look
  * for in the symbolized crash report.
  */
@@ -91,6 +92,17 @@ static __attribute__((noinline)) int probe_overflow(int depth)
 	return frame[0];
 }
 
+/* No crash screen can run: the CPU shuts down, and QEMU sees a reset. */
+static __attribute__((noinline)) void probe_triplefault(void)
+{
+	static const struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) no_idt = { 0, 0 };
+
+	__asm__ __volatile__("cli; lidt %0; int3" : : "m"(no_idt));
+}
+
 static __attribute__((noinline)) void probe_writetext(void)
 {
 	*(volatile unsigned char *)(uintptr_t)probe_ud = 0xc3;
@@ -144,6 +156,10 @@ int main(int argc, char *argv[])
 		return probe_div((int)arg + 1);
 	if (!strcmp(mode, "overflow"))
 		return probe_overflow(0);
+	if (!strcmp(mode, "triplefault")) {
+		probe_triplefault();
+		return 94;
+	}
 	if (!strcmp(mode, "writetext")) {
 		probe_writetext();
 		return 95;
