@@ -15,6 +15,10 @@
 # image only. Registration sets LIBFOO_BASE (the folder). An enabled
 # library's include/ folder is on everyone's include path; its
 # exportsyms.uk, if present, lists the only symbols other libraries see.
+#
+# A driver that serves `make run NET=` or `DISK=` on a platform says so:
+#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-... too)
+# so that `make run` refuses NET=/DISK= for an image with no such driver.
 
 KILN_LIBS :=
 

@@ -56,6 +56,19 @@ test_bad_app() {
 	expect_error bad_app_not_app "not an application" A="$KILN_ROOT/support" O="$(tbuild)"
 }
 
+# NET=/DISK= for an image without a network/block driver: refused before
+# anything is built or booted, on both platforms.
+test_bad_run_devices() {
+	local out
+	out=$(tbuild)
+	kmake O="$out" defconfig >/dev/null
+	expect_error bad_run_net_kvm "NET=tap9: the kvm image of helloworld has no network driver" \
+		O="$out" PLAT=kvm NET=tap9 run
+	expect_error bad_run_disk_linuxu "DISK=$out/d.img: the linuxu image of helloworld has no block driver" \
+		O="$out" PLAT=linuxu DISK="$out/d.img" run
+	check bad_run_devices.nothing_built test ! -e "$out/helloworld_kvm-x86_64"
+}
+
 test_bad_goals() {
 	expect_error bad_goals "in a make invocation of their own" O="$(tbuild)" defconfig all
 }
