@@ -86,7 +86,8 @@ void uk_plat_halt_irq(void)
 static int valid_line(unsigned int line)
 {
 	return line < irq.nr_lines &&
-	       (irq.apic || (line != 2 && line != KVM_PIT_LINE));
+	       (irq.apic ||
+		(line != KVM_PIC_CASCADE_LINE && line != KVM_PIT_LINE));
 }
 
 int uk_plat_irq_msi_supported(void)

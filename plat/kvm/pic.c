@@ -23,7 +23,6 @@
 #define ICW4_8086	0x01
 #define OCW2_EOI	0x20
 #define OCW3_READ_ISR	0x0b
-#define CASCADE_LINE	2
 
 static struct {
 	uint16_t mask;		/* bit n set: line n masked */
@@ -41,8 +40,8 @@ void _kvm_pic_init(void)
 	outb(PIC2_CMD, ICW1_INIT_ICW4);
 	outb(PIC1_DATA, KVM_VEC_PIC_BASE);
 	outb(PIC2_DATA, KVM_VEC_PIC_BASE + 8);
-	outb(PIC1_DATA, 1 << CASCADE_LINE);	/* slave on line 2 */
-	outb(PIC2_DATA, CASCADE_LINE);		/* slave identity */
+	outb(PIC1_DATA, 1 << KVM_PIC_CASCADE_LINE);	/* slave on line 2 */
+	outb(PIC2_DATA, KVM_PIC_CASCADE_LINE);		/* slave identity */
 	outb(PIC1_DATA, ICW4_8086);
 	outb(PIC2_DATA, ICW4_8086);
 	pic.mask = 0xffff;
@@ -54,7 +53,7 @@ void _kvm_pic_unmask(unsigned int line)
 	pic.mask &= ~(1U << line);
 	/* A slave line needs the cascade line open too. */
 	if (line >= 8)
-		pic.mask &= ~(1U << CASCADE_LINE);
+		pic.mask &= ~(1U << KVM_PIC_CASCADE_LINE);
 	write_mask();
 }
 

@@ -20,6 +20,7 @@
  * The legacy PICs (pic.c), lines 0-15 on vectors KVM_VEC_PIC_BASE + n;
  * line 2 is the cascade. Only a CPU without a local APIC unmasks any.
  */
+#define KVM_PIC_CASCADE_LINE	2
 void _kvm_pic_init(void);	/* remapped, every line masked */
 void _kvm_pic_unmask(unsigned int line);
 void _kvm_pic_set_level(unsigned int line, int level);
