@@ -10,7 +10,7 @@ test_bench_suite() {
 	local out
 	out=$(tbuild)
 	"$KILN_ROOT/support/bench/bench" size boot minmem --n 2 \
-		--systems 'linuxu|kiln-helloworld-pc$|linux-pc' --out "$out" ||
+		--systems 'linuxu|kiln-helloworld-pc$|linux-pc|floor-pc' --out "$out" ||
 		{ fail bench_suite "support/bench/bench failed"; return; }
 	check bench_boot.csv csv_header_is "$out/boot.csv" \
 		"system,kind,machine,run,ok,total_ms,vmm_ms,guest_ms,load1,reason"
@@ -26,6 +26,11 @@ test_bench_suite() {
 	check bench_summary grep -q '^## Boot time' "$out/summary.md"
 	# Kiln and Linux side by side on -M pc, with their ratio.
 	check bench_versus grep -q '^| pc | kiln-helloworld-pc | linux-pc | [0-9.]* | [0-9.]* | [0-9.]* |$' "$out/summary.md"
+	# The floor (a kernel that only prints) booted the same way: its
+	# time, Kiln's share above it, and its minimum memory.
+	check bench_floor.rows test "$(grep -c '^floor-pc,floor,pc,[0-9]*,1,' "$out/boot.csv")" -eq 2
+	check bench_floor.share grep -q '^| pc | kiln-helloworld-pc | [0-9.]* | [0-9.]* | -\?[0-9.]* |$' "$out/summary.md"
+	check bench_floor.minmem grep -q '^| floor-pc | [0-9]* KiB' "$out/summary.md"
 }
 
 # Bad input to the suite: a clear message and a non-zero exit.

@@ -71,6 +71,7 @@ def summarize(systems, rows):
                       load])
     text = common.md_table(header, table)
     text += "\n" + versus(systems, rows)
+    text += "\n" + over_floor(systems, rows)
     intro = ("Time from launching the process (QEMU, or the linuxu image) "
             "to \"Hello world!\" on the console, host clock; VMM = total - "
             "guest, guest = the guest's own entry-to-main time "
@@ -94,6 +95,30 @@ def versus(systems, rows):
             "median over runs of Linux / Kiln):\n\n" +
             common.md_table(["machine", "kiln", "linux", "kiln median ms",
                              "linux median ms", "linux / kiln"], out))
+
+
+def over_floor(systems, rows):
+    """Kiln against the floor kernel (support/bench/tools/floor.S) on the
+    same QEMU machine: what Kiln adds to QEMU's and the firmware's cost,
+    as the median of the per-run differences."""
+    out = []
+    for k, f in systems_mod.kiln_floor_pairs(systems):
+        diffs = [a["total_ms"] - b["total_ms"] for a, b in zip(
+                 [r for r in rows if r["system"] == k.name],
+                 [r for r in rows if r["system"] == f.name])
+                 if a["ok"] and b["ok"]]
+        out.append([k.machine, k.name,
+                    common.stats(_series(rows, k.name, "total_ms"))["median"],
+                    common.stats(_series(rows, f.name, "total_ms"))["median"],
+                    common.stats(diffs)["median"]])
+    if not out:
+        return ""
+    return ("Kiln against the floor, a kernel that only prints and exits, "
+            "booted the same way (what QEMU and the firmware cost before "
+            "any kernel work; Kiln's share = median over runs of Kiln - "
+            "floor):\n\n" +
+            common.md_table(["machine", "kiln", "kiln median ms",
+                             "floor median ms", "kiln - floor ms"], out))
 
 
 def plot(systems, rows, outdir):

@@ -181,21 +181,76 @@ class KilnQemu(System):
 
     def boot(self, mem=None, timeout=60):
         mem = self.default_mem if mem is None else mem
-        # As support/scripts/run boots it: pc without the devices Kiln
-        # does not use (qemu-launch.conf); microvm keeps ACPI (its
-        # virtio-mmio lines move without it) and has one IOAPIC.
-        cmd = qemu_cmd(self.machine, f"{mem}K", self.image,
-                       extra=["-device",
-                              "isa-debug-exit,iobase=0xf4,iosize=0x04"],
-                       machine_opts=("," + launch_conf()["KILN_QEMU_PC_OPTS"]
-                                     if self.machine.startswith("pc")
-                                     else ",ioapic2=off"))
-        t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
-        # isa-debug-exit reports status s as (s << 1) | 1; 0 is a reset
-        # without a status (a triple fault). See support/scripts/run.
-        if rc is not None:
-            rc = rc >> 1 if rc & 1 else -1
+        t0, th, out, rc = boot_like_run(self.machine, mem, self.image,
+                                        timeout)
         return kiln_result(t0, th, out, rc, host_clock=False)
+
+
+def boot_like_run(machine, mem_kib, image, timeout):
+    """Boot @image as support/scripts/run boots a kvm image: pc without the
+    devices Kiln does not use (qemu-launch.conf); microvm keeps ACPI (its
+    virtio-mmio lines move without it) and has one IOAPIC. Returns
+    _run_until_exit()'s tuple with the guest's status in place of QEMU's
+    exit code: isa-debug-exit reports status s as (s << 1) | 1, and 0 is
+    a reset without a status (a triple fault), given as -1."""
+    cmd = qemu_cmd(machine, f"{mem_kib}K", image,
+                   extra=["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
+                   machine_opts=("," + launch_conf()["KILN_QEMU_PC_OPTS"]
+                                 if machine.startswith("pc")
+                                 else ",ioapic2=off"))
+    t0, th, out, rc = _run_until_exit(cmd, timeout, qemu_env())
+    if rc is not None:
+        rc = rc >> 1 if rc & 1 else -1
+    return t0, th, out, rc
+
+
+class QemuFloor(System):
+    """support/bench/tools/floor.S: a kernel that only prints and exits,
+    booted exactly as Kiln's kvm images are. Its time is what QEMU and the
+    firmware cost on this machine before any kernel work."""
+    kind = "floor"
+    mem_unit = "KiB"
+    default_mem = 64 * 1024
+    # It prints within a second when it runs at all; below the firmware's
+    # minimum QEMU spins until the limit.
+    minmem_timeout = 3
+
+    def __init__(self, machine):
+        self.machine = machine
+        self.name = f"floor-{machine}"
+        self.image = None
+
+    def prepare(self, workdir):
+        self.image = build_floor(workdir)
+
+    def boot(self, mem=None, timeout=60):
+        mem = self.default_mem if mem is None else mem
+        t0, th, out, rc = boot_like_run(self.machine, mem, self.image,
+                                        timeout)
+        if rc is None:
+            return BootResult(False, output=out, reason="timeout")
+        if th is None:
+            return BootResult(False, output=out, reason="no hello line")
+        return BootResult(rc == 0, (th - t0) / 1e6, output=out,
+                          reason="" if rc == 0 else f"exit status {rc}")
+
+
+@functools.cache
+def build_floor(workdir):
+    src = os.path.join(common.KILN_ROOT, "support", "bench", "tools",
+                       "floor.S")
+    obj = os.path.join(workdir, "floor.o")
+    elf = os.path.join(workdir, "floor.elf")
+    log = os.path.join(workdir, "build-floor.log")
+    with open(log, "w") as f:
+        for cmd in (["gcc", "-m32", "-c", src, "-o", obj],
+                    # At 64 KiB like Kiln's images: its minimum memory
+                    # is then the firmware's.
+                    ["ld", "-m", "elf_i386", "-Ttext=0x10000",
+                     "-e", "floor_start", "-o", elf, obj]):
+            if subprocess.run(cmd, stdout=f, stderr=f).returncode != 0:
+                common.die(f"building the floor kernel failed: see {log}")
+    return elf
 
 
 class LinuxGuest(System):
@@ -284,6 +339,12 @@ def build_kiln_image(app, plat, workdir):
         f"{app} for {plat}")[plat]
 
 
+def kiln_floor_pairs(systems):
+    """(kiln, floor) systems on the same QEMU machine."""
+    return [(k, f) for k in systems if k.kind == "kiln"
+            for f in systems if f.kind == "floor" and f.machine == k.machine]
+
+
 def kiln_linux_pairs(systems):
     """(kiln, linux) systems that run on the same machine: the pairs every
     Kiln-against-Linux table compares."""
@@ -301,6 +362,7 @@ def default_systems(peer=None):
     systems = [KilnLinuxu()]
     if have_platform("kvm"):
         systems += [KilnQemu("pc"), KilnQemu("pc-nic"), KilnQemu("microvm")]
+        systems += [QemuFloor("pc"), QemuFloor("microvm")]
     if shutil.which("qemu-system-x86_64"):
         # Not on microvm: under TCG, Debian's kernel finds no reference
         # clock there (no PIT/HPET/PM timer to calibrate the TSC against)
