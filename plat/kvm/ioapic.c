@@ -27,6 +27,12 @@ static struct {
 	uint32_t vector[KVM_IOAPIC_PINS];	/* 0: not routed */
 } io;
 
+/* ISA IRQ 0 arrives on pin 2; every other line n on pin n. */
+static unsigned int pin_of(unsigned int irq)
+{
+	return irq == 0 ? 2 : irq;
+}
+
 static uint32_t ioapic_read(unsigned int reg)
 {
 	mmio_write32(KVM_IOAPIC_BASE + IOREGSEL, reg);
@@ -58,7 +64,7 @@ void _kvm_ioapic_init(void)
 
 void _kvm_ioapic_route(unsigned int irq, unsigned int vector)
 {
-	unsigned int pin = irq == 0 ? 2 : irq;
+	unsigned int pin = pin_of(irq);
 	uint32_t apic_id = _kvm_lapic_read(LAPIC_ID) >> 24;
 
 	if (pin >= io.nr_pins)
@@ -71,7 +77,7 @@ void _kvm_ioapic_route(unsigned int irq, unsigned int vector)
 
 int _kvm_ioapic_set_trigger(unsigned int irq, int level, int active_low)
 {
-	unsigned int pin = irq == 0 ? 2 : irq;
+	unsigned int pin = pin_of(irq);
 
 	if (pin >= io.nr_pins)
 		return -EINVAL;

@@ -19,9 +19,6 @@
 extern uint64_t _kvm_pt_pdpt[X86_PT_ENTRIES];
 
 #define MMIO_TABLES	8
-#define ATTR_DEVICE	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX | \
-			 X86_PTE_PCD | X86_PTE_PWT)
-#define ATTR_TABLE	(X86_PTE_PRESENT | X86_PTE_RW)
 #define MAP_LIMIT	(512ULL << 30)
 
 static struct {
@@ -33,9 +30,7 @@ static struct {
 
 int _kvm_mmio_init(struct uk_bootinfo *bi)
 {
-	struct x86_cpuid ext = cpuid(0x80000001, 0);
-
-	mm.nx_mask = (ext.edx & X86_CPUID81_EDX_NX) ? ~0ULL : ~X86_PTE_NX;
+	mm.nx_mask = _kvm_pte_nx_mask();
 	mm.bi = bi;
 	mm.pool = (uint64_t *)_kvm_mem_take(bi, MMIO_TABLES,
 					    "device page tables");
@@ -66,7 +61,7 @@ static int lower(uint64_t *entry, uint64_t **t)
 		*t = new_table();
 		if (!*t)
 			return -ENOMEM;
-		*entry = (uintptr_t)*t | ATTR_TABLE;
+		*entry = (uintptr_t)*t | KVM_PTE_TABLE;
 		return 0;
 	}
 	if (*entry & X86_PTE_PS)
@@ -89,7 +84,7 @@ static int map_page(uint64_t a)
 	pte = &pt[(a >> 12) & 511];
 	if ((*pte & X86_PTE_PRESENT) && !(*pte & X86_PTE_PCD))
 		return -EINVAL;
-	*pte = a | (ATTR_DEVICE & mm.nx_mask);
+	*pte = a | (KVM_PTE_DEVICE & mm.nx_mask);
 	invlpg(a);
 	return 0;
 }

@@ -36,9 +36,8 @@ extern char _end[];
 #define ATTR_RAM	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX)
 #define ATTR_TEXT	(X86_PTE_PRESENT)
 #define ATTR_RODATA	(X86_PTE_PRESENT | X86_PTE_NX)
-#define ATTR_DEVICE	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX | \
-			 X86_PTE_PCD | X86_PTE_PWT)
-#define ATTR_TABLE	(X86_PTE_PRESENT | X86_PTE_RW)
+#define ATTR_DEVICE	KVM_PTE_DEVICE
+#define ATTR_TABLE	KVM_PTE_TABLE
 
 #define MAX_RANGES	(KVM_MAX_RAM_RANGES + 16)
 #define MAX_BOUNDS	(2 * MAX_RANGES)
@@ -211,6 +210,12 @@ static void build(uint64_t top)
 	}
 }
 
+uint64_t _kvm_pte_nx_mask(void)
+{
+	return (cpuid(0x80000001, 0).edx & X86_CPUID81_EDX_NX) ? ~0ULL :
+								  ~X86_PTE_NX;
+}
+
 int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
 {
 	struct x86_cpuid ext = cpuid(0x80000001, 0);
@@ -218,7 +223,7 @@ int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
 	unsigned int i, n;
 	uint64_t top = 0;
 
-	pg.nx_mask = (ext.edx & X86_CPUID81_EDX_NX) ? ~0ULL : ~X86_PTE_NX;
+	pg.nx_mask = _kvm_pte_nx_mask();
 	pg.huge = !!(ext.edx & X86_CPUID81_EDX_PAGE1GB);
 
 	for (i = 0; i < bp->nr_ram; i++)

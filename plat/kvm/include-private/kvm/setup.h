@@ -86,6 +86,12 @@ int _kvm_cmdline_init(struct uk_bootinfo *bi, const char *loader_cmdline);
 
 /* Final page tables (paging.c); 0 or -ENOMEM. */
 int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp);
+/* Entry attributes of device pages and of tables, shared with mmio.c. */
+#define KVM_PTE_DEVICE	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX | \
+			 X86_PTE_PCD | X86_PTE_PWT)
+#define KVM_PTE_TABLE	(X86_PTE_PRESENT | X86_PTE_RW)
+/* ~0, or ~NX on a CPU without NX (where the bit is reserved). */
+uint64_t _kvm_pte_nx_mask(void);
 
 /*
  * Reserve the page tables of run-time device mappings (mmio.c, with
