@@ -193,8 +193,7 @@ int _kvm_mem_init(struct uk_bootinfo *bi, struct kvm_bootparams *bp,
 			if (busy[j].end <= cur || busy[j].start >= end)
 				continue;
 			free += add_free(bi, cur, busy[j].start);
-			if (busy[j].end > cur)
-				cur = busy[j].end;
+			cur = busy[j].end;	/* > cur: not skipped above */
 		}
 		if (cur < end)
 			free += add_free(bi, cur, end);
