@@ -137,7 +137,8 @@ int uk_plat_irq_set_trigger(unsigned int line, enum uk_irq_trigger trig)
 					     trig != UK_IRQ_TRIGGER_EDGE_HIGH,
 					     trig == UK_IRQ_TRIGGER_LEVEL_LOW);
 	else	/* a PIC line's polarity is the bus's business */
-		_kvm_pic_set_level(line, trig != UK_IRQ_TRIGGER_EDGE_HIGH);
+		rc = _kvm_pic_set_level(line,
+					trig != UK_IRQ_TRIGGER_EDGE_HIGH);
 	uk_plat_irq_restore(flags);
 	return rc;
 }

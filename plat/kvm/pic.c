@@ -10,6 +10,7 @@
  * spurious IRQ 7 and 15 a PIC raises when a line drops before it is
  * acknowledged.
  */
+#include <errno.h>
 #include <uk/arch/cpu.h>
 #include <kvm/intctrl.h>
 
@@ -19,6 +20,9 @@
 #define PIC2_DATA	0xa1
 #define PIC_ELCR1	0x4d0	/* edge/level control, lines 0-7 */
 #define PIC_ELCR2	0x4d1	/* lines 8-15 */
+/* Lines whose ELCR bit is fixed at edge: PIT, keyboard, cascade, RTC, FPU. */
+#define ELCR_EDGE_ONLY	((1U << 0) | (1U << 1) | (1U << 2) | (1U << 8) | \
+			 (1U << 13))
 #define ICW1_INIT_ICW4	0x11
 #define ICW4_8086	0x01
 #define OCW2_EOI	0x20
@@ -57,12 +61,17 @@ void _kvm_pic_unmask(unsigned int line)
 	write_mask();
 }
 
-void _kvm_pic_set_level(unsigned int line, int level)
+int _kvm_pic_set_level(unsigned int line, int level)
 {
 	unsigned int port = line < 8 ? PIC_ELCR1 : PIC_ELCR2;
-	uint8_t bit = 1U << (line & 7), v = inb(port);
+	uint8_t bit = 1U << (line & 7), v;
 
+	/* The PIIX wires these as edge-triggered ISA lines for good. */
+	if (level && (ELCR_EDGE_ONLY & (1U << line)))
+		return -EINVAL;
+	v = inb(port);
 	outb(port, level ? v | bit : v & ~bit);
+	return 0;
 }
 
 static uint8_t isr(unsigned int cmd_port)

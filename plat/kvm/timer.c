@@ -38,7 +38,12 @@ void _kvm_timer_init(void)
 {
 	if (!_kvm_lapic_present()) {
 		timer.kind = TIMER_PIT;
-		/* Stopped: a control word without a count holds OUT low. */
+		/*
+		 * A control word without a count stops a real 8254; QEMU's
+		 * and KVM's keep counting down what ran (the TSC
+		 * measurement), and the interrupt that comes of it finds
+		 * no deadline and is dropped (_kvm_timer_fire()).
+		 */
 		outb(PIT_CMD, PIT_CMD_CH0_MODE0);
 		_kvm_pic_unmask(KVM_PIT_LINE);
 		return;
@@ -123,7 +128,8 @@ static void disarm(void)
 {
 	switch (timer.kind) {
 	case TIMER_PIT:
-		outb(PIT_CMD, PIT_CMD_CH0_MODE0);	/* no count: stopped */
+		/* Stops a real 8254; an emulated one may still fire once. */
+		outb(PIT_CMD, PIT_CMD_CH0_MODE0);
 		return;
 	case TIMER_TSC_DEADLINE:
 		wrmsr(X86_MSR_TSC_DEADLINE, 0);

@@ -211,9 +211,9 @@ class QemuFloor(System):
     kind = "floor"
     mem_unit = "KiB"
     default_mem = 64 * 1024
-    # It prints within a second when it runs at all; below the firmware's
-    # minimum QEMU spins until the limit.
-    minmem_timeout = 3
+    # It prints within 0.1 s when it runs at all (5 s leaves room for a
+    # loaded host); below the firmware's minimum QEMU spins until then.
+    minmem_timeout = 5
 
     def __init__(self, machine):
         self.machine = machine

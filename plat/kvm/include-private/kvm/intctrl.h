@@ -23,7 +23,8 @@
 #define KVM_PIC_CASCADE_LINE	2
 void _kvm_pic_init(void);	/* remapped, every line masked */
 void _kvm_pic_unmask(unsigned int line);
-void _kvm_pic_set_level(unsigned int line, int level);
+/* Level or edge through the ELCR; -EINVAL for lines fixed at edge. */
+int _kvm_pic_set_level(unsigned int line, int level);
 /* 1 for a spurious IRQ 7 or 15, which must not be acknowledged. */
 int _kvm_pic_spurious(unsigned int line);
 void _kvm_pic_eoi(unsigned int line);
