@@ -89,6 +89,17 @@ test_kvm_exit_status() {
 	KILN_QEMU_EXTRA="-device no-such-device" kvm_run "$out/q.txt" pc "$img" -- return 0
 	check kvm_exit_status.qemu_error test $? -eq 255
 	check kvm_exit_status.qemu_error.message grep -q "kiln: qemu-system-x86_64 failed" "$out/q.txt"
+	# QEMU's loader errors read "qemu: ...": not status 0 either.
+	printf 'abc' >"$out/corrupt.img"
+	kvm_run "$out/c.txt" pc "$out/corrupt.img"
+	check kvm_exit_status.corrupt_image test $? -eq 255
+	check kvm_exit_status.corrupt_image.message grep -q "qemu: invalid kernel header" "$out/c.txt"
+	# A signal to run (here timeout's TERM) stops QEMU too: no orphan.
+	timeout 2 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
+		--accel tcg -- sleep 100000 >"$out/s.txt" 2>&1 </dev/null
+	check kvm_exit_status.signal_timeout test $? -eq 124
+	sleep 0.5
+	check kvm_exit_status.signal_no_orphan sh -c "! pgrep -f '[q]emu-system.*$img' >/dev/null"
 }
 
 test_kvm_assert() {
