@@ -29,7 +29,6 @@
 
 static struct {
 	int apic;		/* local APIC and IOAPIC, else the PICs */
-	unsigned int nr_lines;	/* lines uk_plat_irq_register() takes */
 	unsigned int nr_handlers;
 	struct {
 		unsigned int irq;
@@ -85,9 +84,10 @@ void uk_plat_halt_irq(void)
 /* A line a device may use: not the PICs' cascade nor the PIT's. */
 static int valid_line(unsigned int line)
 {
-	return line < irq.nr_lines &&
-	       (irq.apic ||
-		(line != KVM_PIC_CASCADE_LINE && line != KVM_PIT_LINE));
+	if (irq.apic)
+		return line < KVM_IOAPIC_PINS;
+	return line < 16 && line != KVM_PIC_CASCADE_LINE &&
+	       line != KVM_PIT_LINE;
 }
 
 int uk_plat_irq_msi_supported(void)
@@ -131,7 +131,6 @@ int uk_plat_irq_set_trigger(unsigned int line, enum uk_irq_trigger trig)
 	if (!valid_line(line) || trig > UK_IRQ_TRIGGER_LEVEL_HIGH)
 		return -EINVAL;
 	flags = uk_plat_irq_save();
-	rc = 0;
 	if (irq.apic)
 		rc = _kvm_ioapic_set_trigger(line,
 					     trig != UK_IRQ_TRIGGER_EDGE_HIGH,
@@ -230,9 +229,6 @@ void _kvm_irq_init(void)
 	if (irq.apic) {
 		_kvm_lapic_init();
 		_kvm_ioapic_init();
-		irq.nr_lines = KVM_IOAPIC_PINS;
-	} else {
-		irq.nr_lines = 16;
 	}
 	ukarch_irq_set_handler(dispatch);
 }
