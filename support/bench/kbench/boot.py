@@ -42,14 +42,19 @@ def _series(rows, name, col):
     return [r[col] for r in rows if r["system"] == name and r["ok"]]
 
 
+def _paired_runs(rows, a, b):
+    """(row of a, row of b) for each run both booted: the runs are
+    interleaved, so run i of both saw the same machine load."""
+    return [(x, y) for x, y in zip([r for r in rows if r["system"] == a],
+                                   [r for r in rows if r["system"] == b])
+            if x["ok"] and y["ok"]]
+
+
 def _ratio_median(rows, num, den):
-    """Median over runs of num's total / den's total in the same run (the
-    runs are interleaved, so run i of both saw the same machine load)."""
-    ratios = [a["total_ms"] / b["total_ms"] for a, b in zip(
-              [r for r in rows if r["system"] == num],
-              [r for r in rows if r["system"] == den])
-              if a["ok"] and b["ok"] and b["total_ms"] > 0]
-    return common.stats(ratios)["median"]
+    """Median over runs of num's total / den's total in the same run."""
+    return common.stats([a["total_ms"] / b["total_ms"]
+                         for a, b in _paired_runs(rows, num, den)
+                         if b["total_ms"] > 0])["median"]
 
 
 def summarize(systems, rows):
@@ -84,7 +89,7 @@ def versus(systems, rows):
     """Kiln against Linux on the same QEMU machine: medians, and the
     median of the per-run Linux/Kiln ratios."""
     out = []
-    for k, l in systems_mod.kiln_linux_pairs(systems):
+    for k, l in systems_mod.kiln_pairs(systems, "linux"):
         out.append([k.machine, k.name, l.name,
                     common.stats(_series(rows, k.name, "total_ms"))["median"],
                     common.stats(_series(rows, l.name, "total_ms"))["median"],
@@ -102,11 +107,9 @@ def over_floor(systems, rows):
     same QEMU machine: what Kiln adds to QEMU's and the firmware's cost,
     as the median of the per-run differences."""
     out = []
-    for k, f in systems_mod.kiln_floor_pairs(systems):
-        diffs = [a["total_ms"] - b["total_ms"] for a, b in zip(
-                 [r for r in rows if r["system"] == k.name],
-                 [r for r in rows if r["system"] == f.name])
-                 if a["ok"] and b["ok"]]
+    for k, f in systems_mod.kiln_pairs(systems, "floor"):
+        diffs = [a["total_ms"] - b["total_ms"]
+                 for a, b in _paired_runs(rows, k.name, f.name)]
         out.append([k.machine, k.name,
                     common.stats(_series(rows, k.name, "total_ms"))["median"],
                     common.stats(_series(rows, f.name, "total_ms"))["median"],

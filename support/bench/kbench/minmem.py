@@ -59,7 +59,7 @@ def run(systems, outdir):
                       kib / ref if kib and ref else float("nan")])
     kib_of = {s.name: kib for s, _, kib in found}
     pairs = []
-    for k, l in systems_mod.kiln_linux_pairs([s for s, _, _ in found]):
+    for k, l in systems_mod.kiln_pairs([s for s, _, _ in found], "linux"):
         kk, lk = kib_of[k.name], kib_of[l.name]
         if kk and lk:
             pairs.append([k.machine, k.name, l.name, round(kk / 1024, 3),

@@ -339,17 +339,11 @@ def build_kiln_image(app, plat, workdir):
         f"{app} for {plat}")[plat]
 
 
-def kiln_floor_pairs(systems):
-    """(kiln, floor) systems on the same QEMU machine."""
-    return [(k, f) for k in systems if k.kind == "kiln"
-            for f in systems if f.kind == "floor" and f.machine == k.machine]
-
-
-def kiln_linux_pairs(systems):
-    """(kiln, linux) systems that run on the same machine: the pairs every
-    Kiln-against-Linux table compares."""
-    return [(k, l) for k in systems if k.kind == "kiln"
-            for l in systems if l.kind == "linux" and l.machine == k.machine]
+def kiln_pairs(systems, kind):
+    """(kiln, other) systems that run on the same machine, the other of
+    @kind ("linux", "floor"): the pairs the comparison tables show."""
+    return [(k, o) for k in systems if k.kind == "kiln"
+            for o in systems if o.kind == kind and o.machine == k.machine]
 
 
 def have_platform(plat):
