@@ -11,6 +11,8 @@
  * does nothing: interrupts never touch the run queue or the heap, so
  * thread-context code needs no interrupt masking; the idle thread (and
  * any scheduling decision) wakes the threads whose deadline has passed.
+ * Other handlers that must wake a thread queue deferred work
+ * (uk_sched_defer()), which every decision runs first.
  * The clock is read only while someone sleeps, so yield between threads
  * that never sleep costs no clock read.
  *
@@ -101,6 +103,8 @@ static void schedule(struct coop *c)
 {
 	struct uk_thread *next;
 
+	if (uk_sched_deferred_pending())
+		uk_sched_run_deferred();
 	wake_expired(c);
 	next = rq_pop(c);
 	if (!next)
@@ -118,6 +122,8 @@ static void coop_yield(struct uk_sched *s)
 {
 	struct coop *c = (struct coop *)s;
 
+	if (uk_sched_deferred_pending())
+		uk_sched_run_deferred();
 	/* Alone, and nobody sleeping: nothing to give the CPU to. */
 	if (!c->rq_head && !c->sleepers)
 		return;
@@ -166,16 +172,22 @@ static void *idle_main(void *arg)
 	unsigned long flags;
 
 	for (;;) {
+		uk_sched_run_deferred();
 		wake_expired(c);
 		if (!c->rq_head) {
 			/*
 			 * With interrupts off, an expiry between arming and
-			 * halting stays pending and ends the halt at once.
+			 * halting stays pending and ends the halt at once;
+			 * work deferred before that is seen here.
 			 */
 			flags = uk_plat_irq_save();
-			uk_plat_timer_arm(c->sleepers ? c->sleepers->key : 0);
-			uk_plat_halt_irq();
+			if (!uk_sched_deferred_pending()) {
+				uk_plat_timer_arm(c->sleepers ?
+						  c->sleepers->key : 0);
+				uk_plat_halt_irq();
+			}
 			uk_plat_irq_restore(flags);
+			uk_sched_run_deferred();
 			wake_expired(c);
 		}
 		next = rq_pop(c);

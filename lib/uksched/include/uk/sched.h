@@ -90,6 +90,31 @@ int uk_thread_block(__nsec deadline);
 void uk_thread_wake(struct uk_thread *t);
 
 /*
+ * Work that interrupt handlers hand to thread context. A handler cannot
+ * touch run queues or wait queues (thread code changes them with
+ * interrupts on), so it queues a uk_sched_defer instead; the scheduler
+ * runs @fn(@arg) in thread context at its next decision (a yield, a block,
+ * or the idle thread right after the interrupt), where @fn may wake
+ * threads, signal files or wait queues. @fn must not block.
+ * The structure belongs to the caller (usually embedded in the device or
+ * file that needs it); fill fn and arg once and keep it alive while
+ * queued.
+ */
+struct uk_sched_defer {
+	struct uk_sched_defer *next;
+	void (*fn)(void *arg);
+	void *arg;
+	int queued;	/* set while in the list: queueing twice is a no-op */
+};
+
+/*
+ * Queue @d to run in thread context; callable from any context,
+ * interrupt handlers included. A @d already queued is not queued again
+ * (its one run serves both requests).
+ */
+void uk_sched_defer(struct uk_sched_defer *d);
+
+/*
  * The current thread's errno (libc's __errno_location() uses it); before
  * the scheduler starts, one variable shared by the boot code.
  */

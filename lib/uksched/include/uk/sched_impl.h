@@ -112,4 +112,19 @@ int uk_thread_create_unqueued(struct uk_sched *s, struct uk_thread **out,
  */
 void uk_sched_switch(struct uk_sched *s, struct uk_thread *next);
 
+/*
+ * Deferred work (uk_sched_defer()) for schedulers: whether any is queued,
+ * and running it (thread context, interrupts enabled). A scheduler calls
+ * uk_sched_run_deferred() at each decision and checks
+ * uk_sched_deferred_pending() with interrupts off before it halts.
+ */
+static inline int uk_sched_deferred_pending(void)
+{
+	extern struct uk_sched_defer *volatile _uk_sched_deferred;
+
+	return _uk_sched_deferred != NULL;
+}
+
+void uk_sched_run_deferred(void);
+
 #endif /* UK_SCHED_IMPL_H */
