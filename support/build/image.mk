@@ -63,5 +63,5 @@ run: $(call kiln_image,$(kiln_run_plat))
 		$(if $(ACCEL),--accel '$(ACCEL)') \
 		$(if $(MACHINE),--machine '$(MACHINE)') \
 		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
-		$(if $(filter 1 y yes,$(GDB)),--gdb 1234,$(if \
+		$(if $(filter 1 y yes,$(GDB)),--gdb $(if $(filter linuxu,$(kiln_run_plat)),1,1234),$(if \
 		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(ARGS)
