@@ -204,3 +204,22 @@ test_port_warnings() {
 	fi
 	cat "$out/werror.log"
 }
+
+# The port's own uktest cases, at boot of zlibcheck, on both platforms.
+test_port_zlib_uktest() {
+	local out p
+	out=$(tbuild)
+	L=tests/ports build_app tests/apps/zlibcheck "$out" LIBUKTEST=y \
+		LIBUKTEST_ALL=y LIBUKTEST_AUTORUN=y >"$out.log" 2>&1 ||
+		{ cat "$out.log"; fail port_zlib_uktest "build failed"; return; }
+	run_capture "$out/linuxu.txt" "$out/zlibcheck_linuxu-x86_64" size=1000
+	run_capture "$out/kvm.txt" support/scripts/run --plat kvm \
+		--image "$out/zlibcheck_kvm-x86_64" -- size=1000
+	for p in linuxu kvm; do
+		grep 'suite=zlib ' "$out/$p.txt" >"$out/$p.zlib" || true
+		uktest_collect "$out/$p.zlib" "port_zlib_uktest.$p" ||
+			true
+		check "port_zlib_uktest.$p.cases" test "$(grep -c 'status=pass' "$out/$p.zlib")" -eq 4
+		check "port_zlib_uktest.$p.main" grep -qx 'zlibcheck: ok' "$out/$p.txt"
+	done
+}
