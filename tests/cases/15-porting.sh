@@ -223,3 +223,34 @@ test_port_zlib_uktest() {
 		check "port_zlib_uktest.$p.main" grep -qx 'zlibcheck: ok' "$out/$p.txt"
 	done
 }
+
+# Every sh block of docs/PORTING.md, in order, each as one bash script
+# from the tree's root with `build/` moved to a scratch build folder.
+test_port_guide() {
+	local out n=0 block
+	out=$(tbuild)
+	mkdir -p "$out/blocks"
+	awk -v dir="$out/blocks" '
+		/^[ \t]*```sh[ \t]*$/ {
+			match($0, /^[ \t]*/); ind = RLENGTH
+			n++; f = sprintf("%s/%02d.sh", dir, n); inblk = 1; next
+		}
+		inblk && /^[ \t]*```[ \t]*$/ { inblk = 0; close(f); next }
+		inblk { print substr($0, ind + 1) >f }
+	' docs/PORTING.md
+	for block in "$out"/blocks/*.sh; do
+		n=$((n + 1))
+		sed -i "s#\\(^\\|[ =<>]\\)build/#\\1$out/#g" "$block"
+		echo "+ block $n:"
+		sed 's/^/  | /' "$block"
+		if (export O="$out" && cd "$KILN_ROOT" && timeout 300 bash -e "$block") \
+			>"$block.log" 2>&1; then
+			pass "port_guide.block$n"
+		else
+			fail "port_guide.block$n" "$(head -n 1 "$block") ... failed (see $block.log)"
+		fi
+		sed 's/^/  > /' "$block.log"
+	done
+	check port_guide.blocks test "$n" -ge 7
+	check port_guide.nothing_in_tree sh -c "test -z \"\$(git -C '$KILN_ROOT' status --porcelain --ignored -- tests/ports tests/apps/zlibcheck)\""
+}
