@@ -14,7 +14,7 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/mmio.h>
 #include <uk/print.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define MAGIC_VALUE	0x74726976	/* "virt" */
 

@@ -16,7 +16,7 @@
 #include <uk/arch/cpu.h>
 #include <uk/bus/pci.h>
 #include <uk/print.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define VIRTIO_PCI_VENDOR	0x1af4
 #define VIRTIO_PCI_MODERN_BASE	0x1040

@@ -7,16 +7,17 @@
  * length too short or too long, a used id it was never given, an I/O
  * error, an unsupported request. What it returns must never be trusted.
  *
- * Playing the device means reading the rings, so this test includes the
- * core's private ring layout (drivers/virtio/bus/virtio_impl.h), as the
- * core's own tests do; nothing else here depends on it.
+ * Playing the device means reading the rings: the test is a transport of
+ * its own, written against the implementers' header <uk/virtio_impl.h>
+ * (the ring layout and transport operations), as virtio-pci and
+ * virtio-mmio are.
  */
 #include <errno.h>
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/blkdev.h>
 #include <uk/test.h>
-#include "../../bus/virtio_impl.h"
+#include <uk/virtio_impl.h>
 #include "../virtio_blk.h"
 
 #define F_SIZE_MAX	(1ULL << 1)
