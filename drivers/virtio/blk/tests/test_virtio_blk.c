@@ -18,7 +18,6 @@
 #include <uk/blkdev.h>
 #include <uk/test.h>
 #include <uk/virtio_impl.h>
-#include "../virtio_blk.h"
 
 #define F_SIZE_MAX	(1ULL << 1)
 #define F_SEG_MAX	(1ULL << 2)
@@ -189,7 +188,9 @@ static struct uk_blkdev *fake_up(struct fakeblk *f)
 	unsigned int n = uk_blkdev_count();
 	struct uk_blkdev *dev;
 
-	if (_uk_virtio_blk_probe(&f->vdev) < 0 || uk_blkdev_count() != n + 1)
+	/* As a transport does: offer the device to the driver table. */
+	_virtio_dev_found(&f->vdev);
+	if (uk_blkdev_count() != n + 1)
 		return NULL;
 	dev = uk_blkdev_get(n);
 	if (uk_blkdev_configure(dev, &c) < 0 ||
@@ -340,11 +341,14 @@ UK_TESTCASE(ukvirtioblk, bad_geometry)
 	f = fake_new(F_SIZE_MAX);
 	UK_TEST_ASSERT_NOT_NULL(f);
 	f->cfg.size_max = 100;
-	UK_TEST_EXPECT_INT_EQ(_uk_virtio_blk_probe(&f->vdev), -EINVAL);
+	_virtio_dev_found(&f->vdev);
+	UK_TEST_EXPECT(f->status & VIRTIO_S_FAILED);
+	UK_TEST_EXPECT_UINT_EQ(uk_blkdev_count(), n);
 	/* a capacity whose byte count overflows: not registered */
 	f = fake_new(0);
 	UK_TEST_ASSERT_NOT_NULL(f);
 	f->cfg.capacity = UINT64_MAX;
-	UK_TEST_EXPECT_INT_EQ(_uk_virtio_blk_probe(&f->vdev), -EINVAL);
+	_virtio_dev_found(&f->vdev);
+	UK_TEST_EXPECT(f->status & VIRTIO_S_FAILED);
 	UK_TEST_EXPECT_UINT_EQ(uk_blkdev_count(), n);
 }
