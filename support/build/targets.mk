@@ -12,12 +12,18 @@ clean:
 	$(Q)rm -rf $(filter-out $(B)/.config $(B)/defconfig,$(wildcard $(B)/*)) \
 		$(wildcard $(KILN_OUT)/$(KILN_APP)_*)
 
-# Everything the build wrote for this application, configuration included;
-# with the default build folder, the whole folder.
+# Everything the build wrote for this application, its configuration
+# included; ALL=1: the whole build folder (every application's). Each
+# path removed is named.
+kiln_distclean_paths = $(if $(filter 1 y yes,$(ALL)),$(wildcard $(KILN_OUT)),$(wildcard \
+	$(B) $(KILN_OUT)/$(KILN_APP)_*))
 distclean:
-	$(call kiln_say,CLEAN,$(if $(filter $(KILN_ROOT)/build,$(KILN_OUT)),$(KILN_OUT),$(B)))
-	$(Q)rm -rf $(if $(filter $(KILN_ROOT)/build,$(KILN_OUT)),$(KILN_OUT),$(B) \
-		$(wildcard $(KILN_OUT)/$(KILN_APP)_*))
+	@$(if $(kiln_distclean_paths),$(foreach p,$(kiln_distclean_paths),echo 'kiln: removing $(p)';) \
+		rm -rf $(kiln_distclean_paths),echo 'kiln: nothing to remove for $(if \
+		$(filter 1 y yes,$(ALL)),$(KILN_OUT),$(KILN_APP) in $(KILN_OUT))')
+	@$(if $(filter 1 y yes,$(ALL)),,$(if $(filter-out $(B)/.config,$(wildcard \
+		$(KILN_OUT)/*/.config)),echo 'kiln: kept the other applications in \
+		$(KILN_OUT) (make distclean ALL=1 removes them too)'))
 
 deps:
 	$(Q)$(KILN_ROOT)/support/scripts/deps all
