@@ -18,7 +18,7 @@ include $(KILN_ROOT)/support/build/util.mk
 
 # ---------------------------------------------------------------- goals --
 kiln_config_goals := menuconfig defconfig olddefconfig savedefconfig
-kiln_noconfig_goals := help clean distclean deps test bench
+kiln_noconfig_goals := help clean distclean deps test bench fuzz
 kiln_goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
 ifneq ($(filter $(kiln_config_goals),$(kiln_goals)),)
@@ -62,7 +62,7 @@ $(foreach p,$(kiln_pools),$(if $(filter $(realpath $(p)) $(realpath $(p))/%,$(ki
 # ---------------------------------------------------------- host tools --
 # support/scripts/deps installs what is missing (as root with apt) or
 # prints the command that would; it is quiet when all is there.
-ifneq ($(filter-out help clean distclean,$(kiln_goals)),)
+ifneq ($(filter-out help clean distclean fuzz,$(kiln_goals)),)
 kiln_deps_set := $(if $(filter test,$(kiln_goals)),test,$(if $(filter bench,$(kiln_goals)),bench,$(if $(filter run,$(kiln_goals)),run,build)))
 ifneq ($(shell $(KILN_ROOT)/support/scripts/deps $(kiln_deps_set) >&2 && echo ok),ok)
 $(call kiln_die,missing host tools (see the message above))
