@@ -21,15 +21,19 @@ kiln_size() {
 	0[xX]*)
 		_ks_d=${_ks_n#??}
 		case $_ks_d in '' | *[!0-9a-fA-F]*) return 1 ;; esac
-		# Leading zeros do not count towards the 15-digit limit.
+		# Leading zeros do not count; 2^63 - 1 is 7 and 15 f's.
 		while [ "${_ks_d#0}" != "$_ks_d" ]; do _ks_d=${_ks_d#0}; done
-		[ ${#_ks_d} -le 15 ] || return 1
+		[ ${#_ks_d} -lt 16 ] ||
+			{ [ ${#_ks_d} -eq 16 ] && case $_ks_d in [0-7]*) ;; *) false ;; esac; } ||
+			return 1
 		_ks_v=$((0x${_ks_d:-0})) ;;
 	'' | *[!0-9]*) return 1 ;;
 	*)
 		_ks_d=$_ks_n
 		while [ "${_ks_d#0}" != "$_ks_d" ]; do _ks_d=${_ks_d#0}; done
-		[ ${#_ks_d} -le 18 ] || return 1
+		[ ${#_ks_d} -lt 19 ] ||
+			{ [ ${#_ks_d} -eq 19 ] && ! [ "$_ks_d" \> 9223372036854775807 ]; } ||
+			return 1
 		_ks_v=$((${_ks_d:-0})) ;;
 	esac
 	[ "$_ks_v" -le $((0x7fffffffffffffff >> _ks_shift)) ] || return 1
