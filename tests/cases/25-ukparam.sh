@@ -260,3 +260,14 @@ C
 	check ukparam_size_grammar.run_mem_status test $? -eq 2
 	check ukparam_size_grammar.run_mem_message grep -q 'MEM=1.5G: expected a size like 64M' "$out/mem.txt"
 }
+
+# `make help` documents what this file tests.
+test_ukparam_make_help() {
+	local out
+	out=$(tbuild)
+	mkdir -p "$out"
+	make -C "$KILN_ROOT" help >"$out/help.txt" 2>&1
+	check ukparam_make_help.kargs grep -q '^  KARGS=' "$out/help.txt"
+	check ukparam_make_help.fuzz grep -q '^  fuzz ' "$out/help.txt"
+	check ukparam_make_help.seconds grep -q 'SECONDS=n' "$out/help.txt"
+}
