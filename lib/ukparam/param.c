@@ -28,8 +28,8 @@ static const char *printable(const char *s, char *buf, size_t len)
 	size_t i;
 
 	for (i = 0; s[i] && i + 4 < len && i < 48; i++)
-		buf[i] = ((unsigned char)s[i] < ' ' || s[i] == 0x7f) ?
-			 '?' : s[i];
+		buf[i] = ((unsigned char)s[i] < ' ' || s[i] == 0x7f) ? '?'
+								     : s[i];
 	if (s[i])
 		buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
 	buf[i] = '\0';
@@ -46,8 +46,9 @@ static void warn_unknown(const char *arg, void *cookie __unused)
 	len = MIN(len, sizeof(name) - 1);
 	memcpy(name, arg, len);
 	name[len] = '\0';
-	uk_pr_warn("unknown kernel parameter '%s' ignored (\"help\" lists them)",
-		   printable(name, shown, sizeof(shown)));
+	uk_pr_warn(
+		"unknown kernel parameter '%s' ignored (\"help\" lists them)",
+		printable(name, shown, sizeof(shown)));
 }
 
 static const char *why(const struct uk_param *p, const char *value, int rc)
@@ -166,7 +167,8 @@ void uk_param_help(void)
 	const struct uk_param *p = NULL;
 	char tag[64], def[64];
 
-	printf("Kernel parameters of this image (name=value, before \"--\"):\n");
+	printf("Kernel parameters of this image (name=value, before "
+	       "\"--\"):\n");
 	if (!UK_TABLE_COUNT(params))
 		printf("  (none)\n");
 	/* Sorted without memory to sort in: a selection, n is small. */

@@ -29,8 +29,8 @@ const struct uk_param *_uk_param_lookup(const struct uk_param *start,
  */
 int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,
 		    int argc, char *const argv[], int *bad,
-		    const struct uk_param **badp,
-		    _uk_param_unknown_fn unknown, void *cookie);
+		    const struct uk_param **badp, _uk_param_unknown_fn unknown,
+		    void *cookie);
 
 /*
  * Split kernel argument @arg at its first '=': *@namelen is the length of

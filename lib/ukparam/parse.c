@@ -62,7 +62,7 @@ static int parse_ll(const char *s, long long *out)
 	if (*s == '-' || *s == '+')
 		neg = (*s++ == '-');
 	if (neg)
-		limit++;	/* -2^63 is representable */
+		limit++; /* -2^63 is representable */
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
@@ -226,20 +226,24 @@ int uk_param_form(const struct uk_param *p, char *buf, size_t len)
 	switch (p->type) {
 	case UK_PARAM_T_BOOL:
 		return snprintf(buf, len,
-				"a boolean: 1, 0, y, n, yes, no, true, false, on or off (the bare name: true)");
+				"a boolean: 1, 0, y, n, yes, no, true, false, "
+				"on or off (the bare name: true)");
 	case UK_PARAM_T_INT:
-		return snprintf(buf, len,
-				"an integer from %lld to %lld (decimal or 0x-hex)",
-				p->imin, p->imax);
+		return snprintf(
+			buf, len,
+			"an integer from %lld to %lld (decimal or 0x-hex)",
+			p->imin, p->imax);
 	case UK_PARAM_T_SIZE:
 		_uk_param_fmt_size(lo, sizeof(lo), p->umin);
 		_uk_param_fmt_size(hi, sizeof(hi), p->umax);
 		if (p->umax == UK_PARAM_SIZE_MAX)
 			return snprintf(buf, len,
-					"a size of at least %s (bytes, or a number with a K, M or G suffix)",
+					"a size of at least %s (bytes, or a "
+					"number with a K, M or G suffix)",
 					lo);
 		return snprintf(buf, len,
-				"a size from %s to %s (bytes, or a number with a K, M or G suffix)",
+				"a size from %s to %s (bytes, or a number with "
+				"a K, M or G suffix)",
 				lo, hi);
 	case UK_PARAM_T_STR:
 		return snprintf(buf, len, "name=<text>");
@@ -278,9 +282,8 @@ const struct uk_param *_uk_param_lookup(const struct uk_param *start,
 
 /* How many of @argv[0 .. @i-1] name @p (the values a STRLIST gets first). */
 static unsigned int earlier_uses(const struct uk_param *start,
-				 const struct uk_param *end,
-				 char *const argv[], int i,
-				 const struct uk_param *p)
+				 const struct uk_param *end, char *const argv[],
+				 int i, const struct uk_param *p)
 {
 	unsigned int n = 0;
 	size_t len;
@@ -296,8 +299,8 @@ static unsigned int earlier_uses(const struct uk_param *start,
 
 int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,
 		    int argc, char *const argv[], int *bad,
-		    const struct uk_param **badp,
-		    _uk_param_unknown_fn unknown, void *cookie)
+		    const struct uk_param **badp, _uk_param_unknown_fn unknown,
+		    void *cookie)
 {
 	const struct uk_param *p;
 	const char *value;
@@ -319,8 +322,9 @@ int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,
 				unknown(argv[i], cookie);
 			continue;
 		}
-		pending = p->type == UK_PARAM_T_STRLIST ?
-			  earlier_uses(start, end, argv, i, p) : 0;
+		pending = p->type == UK_PARAM_T_STRLIST
+				  ? earlier_uses(start, end, argv, i, p)
+				  : 0;
 		rc = check_value(p, value, pending, &v);
 		if (rc < 0) {
 			*bad = i;

@@ -42,15 +42,18 @@ int uk_param_parse_size(const char *s, const char **end,
 			v = v * base + (unsigned int)d;
 	}
 	switch (*s) {
-	case 'K': case 'k':
+	case 'K':
+	case 'k':
 		shift = 10;
 		s++;
 		break;
-	case 'M': case 'm':
+	case 'M':
+	case 'm':
 		shift = 20;
 		s++;
 		break;
-	case 'G': case 'g':
+	case 'G':
+	case 'g':
 		shift = 30;
 		s++;
 		break;

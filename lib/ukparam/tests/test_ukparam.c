@@ -152,15 +152,15 @@ UK_TESTCASE(ukparam, set_strlist)
 	UK_TEST_EXPECT_INT_EQ(uk_param_set(p, "four"), -ENOSPC);
 	UK_TEST_EXPECT_INT_EQ(uk_param_set(p, NULL), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(l->count, 3);
-	uk_param_strlist_foreach(l, i, v) {
+	uk_param_strlist_foreach(l, i, v)
+	{
 		UK_TEST_EXPECT_STR_EQ(v, want[i]);
 		n++;
 	}
 	UK_TEST_EXPECT_INT_EQ(n, 3);
 	reset_all();
 	UK_TEST_EXPECT_INT_EQ(l->count, 0);
-	uk_param_strlist_foreach(l, i, v)
-		UK_TEST_EXPECT(0);
+	uk_param_strlist_foreach(l, i, v) UK_TEST_EXPECT(0);
 }
 
 UK_TESTCASE(ukparam, reset)
@@ -201,10 +201,15 @@ UK_TESTCASE(ukparam, form)
 UK_TESTCASE(ukparam, parse_args)
 {
 	char *argv[] = {
-		"ukparamtest.flag", "ukparamtest.num=-2", "ukparamtest.sz=8K",
-		"ukparamtest.list=a", "ukparamtest.str=s1",
-		"ukparamtest.nosuch=1", "ukparamtest.list=b",
-		"ukparamtest.str=s2", "x",
+		"ukparamtest.flag",
+		"ukparamtest.num=-2",
+		"ukparamtest.sz=8K",
+		"ukparamtest.list=a",
+		"ukparamtest.str=s1",
+		"ukparamtest.nosuch=1",
+		"ukparamtest.list=b",
+		"ukparamtest.str=s2",
+		"x",
 	};
 
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_args(ARRAY_SIZE(argv), argv), 0);
@@ -278,27 +283,26 @@ UK_TESTCASE(ukparam, parse_size)
 	UK_TEST_EXPECT_UINT_EQ(v, 3ULL << 30);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("0xFfK", NULL, 0, &v), 0);
 	UK_TEST_EXPECT_UINT_EQ(v, 255ULL << 10);
-	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("18446744073709551615",
-						  NULL, 0, &v), 0);
+	UK_TEST_EXPECT_INT_EQ(
+		uk_param_parse_size("18446744073709551615", NULL, 0, &v), 0);
 	UK_TEST_EXPECT_UINT_EQ(v, UINT64_MAX);
 	/* With an end pointer: stops where the size does. */
-	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("4K@0x1000", &end, 0, &v),
-			      0);
+	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("4K@0x1000", &end, 0, &v), 0);
 	UK_TEST_EXPECT_UINT_EQ(v, 4096);
 	UK_TEST_EXPECT_STR_EQ(end, "@0x1000");
 	/* before: 4096; bad input leaves it */
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("", NULL, 0, &v), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("K", NULL, 0, &v), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("0x", NULL, 0, &v), -EINVAL);
-	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("1KK", NULL, 0, &v),
-			      -EINVAL);
+	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("1KK", NULL, 0, &v), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size(" 1", NULL, 0, &v), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("@", &end, 0, &v), -EINVAL);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size(NULL, NULL, 0, &v), -EINVAL);
-	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("18446744073709551616",
-						  NULL, 0, &v), -ERANGE);
-	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("17179869184G", NULL, 0,
-						  &v), -ERANGE);
+	UK_TEST_EXPECT_INT_EQ(
+		uk_param_parse_size("18446744073709551616", NULL, 0, &v),
+		-ERANGE);
+	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("17179869184G", NULL, 0, &v),
+			      -ERANGE);
 	UK_TEST_EXPECT_INT_EQ(uk_param_parse_size("16777216T", NULL, 0, &v),
 			      -EINVAL);
 	UK_TEST_EXPECT_UINT_EQ(v, 4096);
@@ -311,7 +315,7 @@ UK_TESTCASE(ukparam, table_well_formed)
 	const char *c;
 	int dots;
 
-	UK_TABLE_FOREACH(p, params) {
+	UK_TABLE_FOREACH (p, params) {
 		dots = 0;
 		for (c = p->name; *c; c++) {
 			if (*c == '.')

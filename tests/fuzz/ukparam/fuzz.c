@@ -28,16 +28,35 @@ static const char *v_vals[2];
 static struct uk_param_strlist v_list = { 0, 2, v_vals };
 
 static const struct uk_param table[] = {
-	{ .name = "fz.flag", .desc = "b", .type = UK_PARAM_T_BOOL,
-	  .var = &v_flag, .idef = 0 },
-	{ .name = "fz.num", .desc = "i", .type = UK_PARAM_T_INT,
-	  .var = &v_num, .imin = -100, .imax = 1000, .idef = 7 },
-	{ .name = "fz.size", .desc = "s", .type = UK_PARAM_T_SIZE,
-	  .var = &v_size, .umin = 512, .umax = 1ULL << 40, .udef = 4096 },
-	{ .name = "fz.str", .desc = "t", .type = UK_PARAM_T_STR,
-	  .var = &v_str, .sdef = "d" },
-	{ .name = "fz.list", .desc = "l", .type = UK_PARAM_T_STRLIST,
-	  .var = &v_list, .umax = 2 },
+	{ .name = "fz.flag",
+	  .desc = "b",
+	  .type = UK_PARAM_T_BOOL,
+	  .var = &v_flag,
+	  .idef = 0 },
+	{ .name = "fz.num",
+	  .desc = "i",
+	  .type = UK_PARAM_T_INT,
+	  .var = &v_num,
+	  .imin = -100,
+	  .imax = 1000,
+	  .idef = 7 },
+	{ .name = "fz.size",
+	  .desc = "s",
+	  .type = UK_PARAM_T_SIZE,
+	  .var = &v_size,
+	  .umin = 512,
+	  .umax = 1ULL << 40,
+	  .udef = 4096 },
+	{ .name = "fz.str",
+	  .desc = "t",
+	  .type = UK_PARAM_T_STR,
+	  .var = &v_str,
+	  .sdef = "d" },
+	{ .name = "fz.list",
+	  .desc = "l",
+	  .type = UK_PARAM_T_STRLIST,
+	  .var = &v_list,
+	  .umax = 2 },
 };
 #define TABLE_END (table + sizeof(table) / sizeof(table[0]))
 
@@ -68,7 +87,7 @@ static int ref_size(const char *s, unsigned int plain_shift, uint64_t *out,
 		any = 1;
 		v = v * base + d;
 		if (v > UINT64_MAX)
-			big = 1, v = UINT64_MAX;	/* stays "too big" */
+			big = 1, v = UINT64_MAX; /* stays "too big" */
 	}
 	if (!any)
 		return -EINVAL;
@@ -102,7 +121,7 @@ static void check_size(const char *s)
 		if (ref == 0 && s[used])
 			ref = -EINVAL;
 		if (ref == -ERANGE && s[used])
-			ref = -EINVAL;	/* junk is reported before size */
+			ref = -EINVAL; /* junk is reported before size */
 		if (rc != ref || (rc == 0 && got != want) ||
 		    (rc < 0 && got != 0xdeadbeef))
 			abort();
@@ -126,7 +145,7 @@ struct snapshot {
 
 static void take(struct snapshot *s)
 {
-	memset(s, 0, sizeof(*s));	/* padding too: compared by memcmp */
+	memset(s, 0, sizeof(*s)); /* padding too: compared by memcmp */
 	s->flag = v_flag;
 	s->num = v_num;
 	s->size = v_size;
@@ -158,8 +177,8 @@ static void check_cmdline(char *buf, size_t len)
 		abort();
 
 	take(&before);
-	rc = _uk_param_apply(table, TABLE_END, kargc, kargv, &bad, &badp,
-			     NULL, NULL);
+	rc = _uk_param_apply(table, TABLE_END, kargc, kargv, &bad, &badp, NULL,
+			     NULL);
 	take(&after);
 	if (rc != 0) {
 		/* Refused or help: nothing may have changed. */

@@ -84,8 +84,8 @@ enum uk_param_type {
 
 /* The values of a repeatable string parameter, in command-line order. */
 struct uk_param_strlist {
-	unsigned int count;	/* values given, 0 .. max */
-	unsigned int max;	/* room in @vals */
+	unsigned int count; /* values given, 0 .. max */
+	unsigned int max;   /* room in @vals */
 	const char **vals;
 };
 
@@ -94,16 +94,16 @@ struct uk_param_strlist {
  * by the parser and by help. Fields a type does not use are zero.
  */
 struct uk_param {
-	const char *name;	/* "<lib>.<name>" */
-	const char *desc;	/* one line, no trailing period needed */
+	const char *name; /* "<lib>.<name>" */
+	const char *desc; /* one line, no trailing period needed */
 	enum uk_param_type type;
-	void *var;		/* bool *, int *, uint64_t *, const char **,
-				 * struct uk_param_strlist * */
-	long long imin, imax;	/* INT: accepted range */
-	uint64_t umin, umax;	/* SIZE: accepted range (bytes) */
-	long long idef;		/* BOOL, INT: default */
-	uint64_t udef;		/* SIZE: default */
-	const char *sdef;	/* STR: default (may be NULL) */
+	void *var;	      /* bool *, int *, uint64_t *, const char **,
+			       * struct uk_param_strlist * */
+	long long imin, imax; /* INT: accepted range */
+	uint64_t umin, umax;  /* SIZE: accepted range (bytes) */
+	long long idef;	      /* BOOL, INT: default */
+	uint64_t udef;	      /* SIZE: default */
+	const char *sdef;     /* STR: default (may be NULL) */
 };
 
 /* The largest SIZE value, for an unbounded range. */
@@ -113,75 +113,75 @@ struct uk_param {
 #define UK_PARAM(lib_, name_) uk_param_##lib_##_##name_
 
 /* Walk the values of a STRLIST: @list is a struct uk_param_strlist *. */
-#define uk_param_strlist_foreach(list, i, val)                              \
+#define uk_param_strlist_foreach(list, i, val)                               \
 	for ((i) = 0; (i) < (list)->count && ((val) = (list)->vals[(i)], 1); \
 	     (i)++)
 
 /* Private: the table entry shared by the typed macros. */
-#define __UK_PARAM_ENTRY(lib_, name_, type_, ...)                             \
-	UK_TABLE_ENTRY(params, 0, struct uk_param,                         \
-		       __uk_param_entry_##lib_##_##name_) = {                \
-		.name = #lib_ "." #name_,                                     \
-		.type = (type_),                                            \
-		.var = (void *)&UK_PARAM(lib_, name_),                        \
-		__VA_ARGS__                                                 \
+#define __UK_PARAM_ENTRY(lib_, name_, type_, ...)             \
+	UK_TABLE_ENTRY(params, 0, struct uk_param,            \
+		       __uk_param_entry_##lib_##_##name_) = { \
+		.name = #lib_ "." #name_,                     \
+		.type = (type_),                              \
+		.var = (void *)&UK_PARAM(lib_, name_),        \
+		__VA_ARGS__                                   \
 	}
 
 #define UK_PARAM_EXTERN_BOOL(lib_, name_) extern bool UK_PARAM(lib_, name_)
 #define UK_PARAM_EXTERN_INT(lib_, name_) extern int UK_PARAM(lib_, name_)
 #define UK_PARAM_EXTERN_SIZE(lib_, name_) extern uint64_t UK_PARAM(lib_, name_)
-#define UK_PARAM_EXTERN_STR(lib_, name_)                                      \
+#define UK_PARAM_EXTERN_STR(lib_, name_) \
 	extern const char *UK_PARAM(lib_, name_)
-#define UK_PARAM_EXTERN_STRLIST(lib_, name_)                                  \
+#define UK_PARAM_EXTERN_STRLIST(lib_, name_) \
 	extern struct uk_param_strlist UK_PARAM(lib_, name_)
 
 /* A boolean, default @def (true or false). */
-#define UK_PARAM_BOOL(lib_, name_, def, desc_)                                \
-	UK_PARAM_EXTERN_BOOL(lib_, name_);                                    \
-	bool UK_PARAM(lib_, name_) = (def);                                   \
-	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_BOOL, .desc = (desc_),       \
+#define UK_PARAM_BOOL(lib_, name_, def, desc_)                          \
+	UK_PARAM_EXTERN_BOOL(lib_, name_);                              \
+	bool UK_PARAM(lib_, name_) = (def);                             \
+	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_BOOL, .desc = (desc_), \
 			 .idef = (def))
 
 /* An int in [@min, @max], default @def (checked at compile time). */
-#define UK_PARAM_INT(lib_, name_, def, min, max, desc_)                       \
-	_Static_assert((long long)(min) <= (long long)(def) &&              \
-		       (long long)(def) <= (long long)(max) &&              \
-		       (long long)(min) >= -2147483647LL - 1 &&             \
-		       (long long)(max) <= 2147483647LL,                    \
-		       #lib_ "." #name_ ": default outside [min, max]");      \
-	UK_PARAM_EXTERN_INT(lib_, name_);                                     \
-	int UK_PARAM(lib_, name_) = (def);                                    \
-	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_INT, .desc = (desc_),        \
+#define UK_PARAM_INT(lib_, name_, def, min, max, desc_)                  \
+	_Static_assert((long long)(min) <= (long long)(def) &&           \
+			       (long long)(def) <= (long long)(max) &&   \
+			       (long long)(min) >= -2147483647LL - 1 &&  \
+			       (long long)(max) <= 2147483647LL,         \
+		       #lib_ "." #name_ ": default outside [min, max]"); \
+	UK_PARAM_EXTERN_INT(lib_, name_);                                \
+	int UK_PARAM(lib_, name_) = (def);                               \
+	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_INT, .desc = (desc_),   \
 			 .imin = (min), .imax = (max), .idef = (def))
 
 /* A size in bytes in [@min, @max], default @def (checked at compile time). */
-#define UK_PARAM_SIZE(lib_, name_, def, min, max, desc_)                      \
-	_Static_assert((uint64_t)(min) <= (uint64_t)(def) &&                \
-		       (uint64_t)(def) <= (uint64_t)(max),                  \
-		       #lib_ "." #name_ ": default outside [min, max]");      \
-	UK_PARAM_EXTERN_SIZE(lib_, name_);                                    \
-	uint64_t UK_PARAM(lib_, name_) = (def);                               \
-	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_SIZE, .desc = (desc_),       \
+#define UK_PARAM_SIZE(lib_, name_, def, min, max, desc_)                 \
+	_Static_assert((uint64_t)(min) <= (uint64_t)(def) &&             \
+			       (uint64_t)(def) <= (uint64_t)(max),       \
+		       #lib_ "." #name_ ": default outside [min, max]"); \
+	UK_PARAM_EXTERN_SIZE(lib_, name_);                               \
+	uint64_t UK_PARAM(lib_, name_) = (def);                          \
+	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_SIZE, .desc = (desc_),  \
 			 .umin = (min), .umax = (max), .udef = (def))
 
 /* A string, default @def (a string literal, or NULL for "not given"). */
-#define UK_PARAM_STR(lib_, name_, def, desc_)                                 \
-	UK_PARAM_EXTERN_STR(lib_, name_);                                     \
-	const char *UK_PARAM(lib_, name_) = (def);                            \
-	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_STR, .desc = (desc_),        \
+#define UK_PARAM_STR(lib_, name_, def, desc_)                          \
+	UK_PARAM_EXTERN_STR(lib_, name_);                              \
+	const char *UK_PARAM(lib_, name_) = (def);                     \
+	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_STR, .desc = (desc_), \
 			 .sdef = (def))
 
 /* A repeatable string: up to @max values (a constant >= 1), none by default. */
-#define UK_PARAM_STRLIST(lib_, name_, max_, desc_)                            \
-	_Static_assert((max_) >= 1, #lib_ "." #name_ ": max must be >= 1");   \
-	static const char *__uk_param_vals_##lib_##_##name_[(max_)];          \
-	UK_PARAM_EXTERN_STRLIST(lib_, name_);                                 \
-	struct uk_param_strlist UK_PARAM(lib_, name_) = {                     \
+#define UK_PARAM_STRLIST(lib_, name_, max_, desc_)                          \
+	_Static_assert((max_) >= 1, #lib_ "." #name_ ": max must be >= 1"); \
+	static const char *__uk_param_vals_##lib_##_##name_[(max_)];        \
+	UK_PARAM_EXTERN_STRLIST(lib_, name_);                               \
+	struct uk_param_strlist UK_PARAM(lib_, name_) = {                   \
 		.count = 0,                                                 \
 		.max = (max_),                                              \
-		.vals = __uk_param_vals_##lib_##_##name_,                     \
+		.vals = __uk_param_vals_##lib_##_##name_,                   \
 	};                                                                  \
-	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_STRLIST, .desc = (desc_),    \
+	__UK_PARAM_ENTRY(lib_, name_, UK_PARAM_T_STRLIST, .desc = (desc_),  \
 			 .umax = (max_))
 
 UK_TABLE_DECLARE(params, struct uk_param);
