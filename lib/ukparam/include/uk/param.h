@@ -60,6 +60,10 @@
  * String values point into the command line, which lives as long as the
  * image: keep the pointer, never write through it.
  *
+ * A library that declares parameters selects LIBUKPARAM in its Config.uk
+ * (ukboot does too, so every bootable image has ukparam). Code that runs
+ * before uk_boot_entry() (a platform's early setup) sees the defaults.
+ *
  * Naming: <lib> and <name> are C identifiers ([a-z0-9_]); <lib> is the
  * library's short name as users know it (vfs, netdev, ukalloc), and
  * the pair must be unique in the image (the ukparam tests check it).
