@@ -46,7 +46,9 @@ all: $(KILN_IMAGES) $(B)/compile_commands.json
 
 # `make run` boots the image of one platform; its exit status is the
 # guest's (support/scripts/run maps it back), so make reports a failure
-# when the guest fails.
+# when the guest fails. The guest gets `KARGS -- ARGS`: the kernel
+# parameters, then main()'s arguments (a "--" in ARGS is the
+# application's). Both are split by the shell, quotes included.
 # The default is kvm when it is enabled, else the first enabled platform.
 kiln_run_plat := $(if $(PLAT),$(PLAT),$(if $(filter kvm,$(KILN_PLATS)),kvm,$(firstword $(KILN_PLATS))))
 # NET= and DISK= need a driver in the image to mean anything: without one
@@ -64,4 +66,4 @@ run: $(call kiln_image,$(kiln_run_plat))
 		$(if $(MACHINE),--machine '$(MACHINE)') \
 		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
 		$(if $(filter 1 y yes,$(GDB)),--gdb $(if $(filter linuxu,$(kiln_run_plat)),1,1234),$(if \
-		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(ARGS)
+		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(KARGS) -- $(ARGS)

@@ -18,7 +18,7 @@ include $(KILN_ROOT)/support/build/util.mk
 
 # ---------------------------------------------------------------- goals --
 kiln_config_goals := menuconfig defconfig olddefconfig savedefconfig
-kiln_noconfig_goals := help clean distclean deps test bench
+kiln_noconfig_goals := help clean distclean deps test bench fuzz
 kiln_goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
 ifneq ($(filter $(kiln_config_goals),$(kiln_goals)),)

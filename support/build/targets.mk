@@ -1,7 +1,7 @@
 # Targets that need no configuration: help, clean, distclean, deps, test,
-# bench.
+# bench, fuzz.
 
-.PHONY: help clean distclean deps test bench
+.PHONY: help clean distclean deps test bench fuzz
 
 help:
 	@cat $(KILN_ROOT)/support/build/help.txt
@@ -36,3 +36,9 @@ test:
 bench:
 	$(Q)$(KILN_ROOT)/support/bench/bench $(BENCH) $(if $(N),--n $(N)) \
 		$(if $(PEER),--peer '$(PEER)')
+
+# libFuzzer targets on the host (tests/fuzz/run, tests/fuzz/README.md):
+# T=name (default every target), SECONDS=n each (default 10).
+fuzz:
+	$(Q)$(KILN_ROOT)/tests/fuzz/run $(if $(SECONDS),--seconds '$(SECONDS)') \
+		$(T)
