@@ -118,6 +118,9 @@ $(B)/$(1)/$(2)/%.o: $(kiln_dir_$(2))/%.S
 $(B)/$(1)/$(2)/_ext/%.o: /%.c
 	$$(call kiln_say,CC,$$(patsubst $(B)/%,%,$$@))
 	$(Q)mkdir -p $$(@D) && $(CC) $$(kiln_flags) $$(kiln_cflags) -c $$< -o $$@
+$(B)/$(1)/$(2)/_ext/%.o: /%.S
+	$$(call kiln_say,AS,$$(patsubst $(B)/%,%,$$@))
+	$(Q)mkdir -p $$(@D) && $(CC) $$(kiln_flags) $$(kiln_asflags) -c $$< -o $$@
 
 # One object per library; with an exportsyms.uk every symbol it does not
 # list becomes local, so no other library can bind to it.
