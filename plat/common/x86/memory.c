@@ -82,6 +82,31 @@ static uint64_t probe_end(uint64_t start, uint64_t end)
 }
 
 /*
+ * Split a range that runs from conventional memory across the legacy
+ * hole into its two parts: Xen's PVH map has one RAM range from 0 to the
+ * end of low memory, where QEMU's firmware reports two. The part above
+ * the hole goes at the end; with no room left, it is lost (and said).
+ */
+static void split_legacy(struct x86_bootparams *bp)
+{
+	unsigned int i, n = bp->nr_ram;
+
+	for (i = 0; i < n; i++) {
+		if (bp->ram[i].start >= LEGACY_HOLE_START ||
+		    bp->ram[i].end <= LEGACY_HOLE_END)
+			continue;
+		if (bp->nr_ram == X86_MAX_RAM_RANGES) {
+			_x86_say("too many RAM ranges: the RAM above 1 MiB of one is not used");
+			continue;
+		}
+		bp->ram[bp->nr_ram].start = LEGACY_HOLE_END;
+		bp->ram[bp->nr_ram].end = bp->ram[i].end;
+		bp->nr_ram++;
+		bp->ram[i].end = LEGACY_HOLE_START;
+	}
+}
+
+/*
  * Drop the ranges that wrap around or whose first page does not answer
  * (checked where the boot page tables map it), trim conventional memory
  * to what answers.
@@ -90,6 +115,7 @@ static void check_ram(struct x86_bootparams *bp)
 {
 	unsigned int i, n = 0;
 
+	split_legacy(bp);
 	for (i = 0; i < bp->nr_ram; i++) {
 		uint64_t start = bp->ram[i].start;
 		uint64_t end = bp->ram[i].end;
