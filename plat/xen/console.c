@@ -83,7 +83,7 @@ static void notify(void)
 	uk_xen_evtchn_notify(con.port);
 }
 
-static void yield(void)
+void uk_xen_yield(void)
 {
 	_xen_hc2(__HYPERVISOR_sched_op, SCHEDOP_yield, NULL);
 }
@@ -114,7 +114,7 @@ int uk_plat_console_out(const char *buf, unsigned int len)
 				give_up = uk_plat_monotonic_ns() + WAIT_NS;
 			else if (uk_plat_monotonic_ns() > give_up)
 				break;
-			yield();
+			uk_xen_yield();
 			continue;
 		}
 		while (done < len && prod - cons < sizeof(r->out))
@@ -157,6 +157,6 @@ void _xen_console_flush(void)
 	while (__atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE) !=
 	       r->out_prod && uk_plat_monotonic_ns() < give_up) {
 		notify();
-		yield();
+		uk_xen_yield();
 	}
 }

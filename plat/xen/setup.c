@@ -20,6 +20,8 @@
 #include <uk/plat/entry.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/lifecycle.h>
+#include <uk/plat/xen/xen.h>
+#include <xen/hvm/params.h>
 #include <xen/memory.h>
 #include <x86/boot.h>
 #include <x86/memory.h>
@@ -117,8 +119,8 @@ void _x86_entry64(int protocol, uintptr_t info, uint32_t magic __unused)
 	struct x86_bootparams bp = { .protocol = protocol };
 	struct uk_bootinfo *bi = &bootinfo;
 	uintptr_t ist[UKARCH_NR_IST];
-	uint64_t free, dev[1], page;
-	unsigned int nr_dev = 0;
+	uint64_t free, dev[2], shared[2] = { 0, 0 }, pfn;
+	unsigned int nr_dev = 0, i;
 	int rc;
 
 	ukarch_ectx_init();
@@ -155,17 +157,25 @@ void _x86_entry64(int protocol, uintptr_t info, uint32_t magic __unused)
 		stop(XEN_EXIT_USAGE);
 	}
 	/*
-	 * The console ring is mapped as RAM (it is: a page the toolstack
-	 * shares), not as a device: added to the RAM ranges only now that
-	 * the free regions are made, so that no allocator takes it.
+	 * The console ring and the xenstore ring are mapped as RAM (they
+	 * are: pages the toolstack shares), not as devices: added to the
+	 * RAM ranges only now that the free regions are made, so that no
+	 * allocator takes them.
 	 */
-	page = _xen_console_page();
-	if (page && bp.nr_ram < X86_MAX_RAM_RANGES) {
-		bp.ram[bp.nr_ram].start = page;
-		bp.ram[bp.nr_ram].end = page + X86_PAGE_SIZE;
-		bp.nr_ram++;
-	} else if (page) {
-		dev[nr_dev++] = page;
+	shared[0] = _xen_console_page();
+	if (uk_xen_hvm_param(HVM_PARAM_STORE_PFN, &pfn) == 0 && pfn &&
+	    pfn < (512ULL << 30) >> 12)
+		shared[1] = pfn << 12;
+	for (i = 0; i < ARRAY_SIZE(shared); i++) {
+		if (!shared[i])
+			continue;
+		if (bp.nr_ram < X86_MAX_RAM_RANGES) {
+			bp.ram[bp.nr_ram].start = shared[i];
+			bp.ram[bp.nr_ram].end = shared[i] + X86_PAGE_SIZE;
+			bp.nr_ram++;
+		} else {
+			dev[nr_dev++] = shared[i];
+		}
 	}
 	if (_x86_paging_init(bi, &bp, dev, nr_dev) < 0) {
 		_x86_say_num("not enough memory: free RAM besides the image: ",

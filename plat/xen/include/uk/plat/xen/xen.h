@@ -44,7 +44,14 @@ int uk_xen_evtchn_notify(unsigned int port);
 void uk_xen_evtchn_mask(unsigned int port);
 void uk_xen_evtchn_unmask(unsigned int port);
 
-/* Read HVM parameter @idx (HVM_PARAM_*); 0 or a negative errno. */
+/*
+ * Read HVM parameter @idx (HVM_PARAM_*); 0 or a negative errno. The
+ * pages HVM_PARAM_CONSOLE_PFN and HVM_PARAM_STORE_PFN name are mapped
+ * at their guest address (identity) by the platform.
+ */
 int uk_xen_hvm_param(unsigned int idx, uint64_t *value);
+
+/* Give the CPU to other domains (SCHEDOP_yield), e.g. while polling. */
+void uk_xen_yield(void);
 
 #endif /* UK_PLAT_XEN_XEN_H */
