@@ -49,7 +49,8 @@ xen_rig_once() {
 	{
 		xen_build hello apps/helloworld &&
 		xen_build uktest apps/helloworld LIBUKTEST=y LIBUKTEST_ALL=y \
-			LIBUKTEST_AUTORUN=y LIBUKSCHED=y LIBUKLOCK=y LIBUKTIME=y &&
+			LIBUKTEST_AUTORUN=y LIBUKSCHED=y LIBUKLOCK=y LIBUKTIME=y \
+			LIBXENBUS=y &&
 		xen_build probe tests/apps/platprobe &&
 		xen_build bigstack tests/apps/platprobe XEN_STACK_SIZE=1048576
 	} || { echo "building the xen images failed" >"$dir.failed"; return 1; }
@@ -117,6 +118,7 @@ test_xen_uktest() {
 		fail xen_uktest.summary "no uktest summary line: the image stopped early"
 	check xen_uktest.passed grep -q 'uktest: summary passed=[0-9]* failed=0' "$dir/uktest.log"
 	check xen_uktest.suite_xenplat grep -q 'result suite=xenplat ' "$dir/uktest.log"
+	check xen_uktest.suite_xenbus grep -q 'result suite=xenbus ' "$dir/uktest.log"
 	xen_guest xen_uktest uktest poweroff 0
 }
 
