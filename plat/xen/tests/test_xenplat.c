@@ -140,3 +140,43 @@ UK_TESTCASE(xenplat, timer_oneshot_and_disarm)
 	UK_TEST_EXPECT_INT_EQ(timer_calls, 0);
 	uk_plat_timer_set_handler(NULL, NULL);
 }
+
+#if CONFIG_XEN_GNTTAB
+static char granted[4096] __aligned(4096);
+
+UK_TESTCASE(xenplat, gnttab_grant_and_end)
+{
+	unsigned int before;
+	int ref;
+
+	/* The first grant sets the table up. */
+	ref = uk_xen_gnttab_grant(0, (uintptr_t)granted >> 12, 1);
+	UK_TEST_ASSERT(ref >= 8);	/* 0-7 are the toolstack's */
+	before = uk_xen_gnttab_free();
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_end(ref), 0);
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_free(), before + 1);
+	/* after: ended once, not twice; reserved and wild refs refused */
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_end(ref), -EINVAL);
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_end(1), -EINVAL);
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_end(1u << 30), -EINVAL);
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_grant(0, 1ULL << 32, 0), -EINVAL);
+}
+
+UK_TESTCASE(xenplat, gnttab_exhaustion)
+{
+	static int refs[32 * 512];
+	unsigned int n = 0, i, free0;
+	int ref;
+
+	uk_xen_gnttab_end(uk_xen_gnttab_grant(0, 1, 0));	/* set up */
+	free0 = uk_xen_gnttab_free();
+	UK_TEST_ASSERT(free0 > 0 && free0 <= ARRAY_SIZE(refs));
+	while ((ref = uk_xen_gnttab_grant(0, 1, 0)) >= 0)
+		refs[n++] = ref;
+	UK_TEST_EXPECT_INT_EQ(ref, -ENOSPC);
+	UK_TEST_EXPECT_INT_EQ(n, free0);
+	for (i = 0; i < n; i++)
+		uk_xen_gnttab_end(refs[i]);
+	UK_TEST_EXPECT_INT_EQ(uk_xen_gnttab_free(), free0);
+}
+#endif

@@ -51,6 +51,24 @@ void uk_xen_evtchn_unmask(unsigned int port);
  */
 int uk_xen_hvm_param(unsigned int idx, uint64_t *value);
 
+/*
+ * Grant tables (v1), with CONFIG_XEN_GNTTAB (selected by the drivers
+ * that share pages with a backend). Grant domain @domid access to the
+ * guest frame @gfn (its address >> 12), read-only or not. Returns the
+ * grant reference (>= 0), -ENOSPC when every reference is in use,
+ * -EINVAL for a frame beyond v1's 32 bits, -ENODEV when Xen gives no
+ * grant table.
+ */
+int uk_xen_gnttab_grant(uint16_t domid, uint64_t gfn, int readonly);
+/*
+ * End grant @ref and free it. -EBUSY while the other domain still has
+ * the frame mapped (try again after it unmapped), -EINVAL for a
+ * reference that is not granted.
+ */
+int uk_xen_gnttab_end(unsigned int ref);
+/* References free for uk_xen_gnttab_grant() (0 before the first use). */
+unsigned int uk_xen_gnttab_free(void);
+
 /* Give the CPU to other domains (SCHEDOP_yield), e.g. while polling. */
 void uk_xen_yield(void);
 
