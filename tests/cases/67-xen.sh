@@ -17,8 +17,9 @@ xen_build() {
 
 # The job list: NAME IMAGE MEMORY_MIB TIMEOUT_S [CMDLINE].
 xen_jobs() {
-	local hello probe uk big long blk dir
+	local hello probe uk big long blk net dir
 	dir=$(xen_rig_dir)
+	net=$(xen_out netecho)/netecho_xen-x86_64
 	blk=$(xen_out blkcheck)/blkcheck_xen-x86_64
 	hello=$(xen_out hello)/helloworld_xen-x86_64
 	uk=$(xen_out uktest)/helloworld_xen-x86_64
@@ -40,6 +41,7 @@ bigstack1 $big 1 30 return 0
 bigstack2 $big 2 30 return 0
 blkrw $blk 32 120 +disk=$dir.disk-rw check
 blkro $blk 32 120 +disk=$dir.disk-ro:ro readonly seed=7
+netecho $net 32 120 +net ip=10.11.0.2 count=5 timeout=90
 JOBS
 }
 
@@ -57,7 +59,8 @@ xen_rig_once() {
 			LIBXENBUS=y &&
 		xen_build probe tests/apps/platprobe &&
 		xen_build bigstack tests/apps/platprobe XEN_STACK_SIZE=1048576 &&
-		xen_build blkcheck tests/apps/blkcheck LIBXENBUS=y
+		xen_build blkcheck tests/apps/blkcheck LIBXENBUS=y &&
+		xen_build netecho tests/apps/netecho LIBXENBUS=y
 	} || { echo "building the xen images failed" >"$dir.failed"; return 1; }
 	mkdir -p "$dir"
 	# Disks: an empty one blkcheck writes; one the host wrote, read-only.
@@ -195,4 +198,17 @@ test_xen_blkfront() {
 	check xen_blkfront.ro.refused grep -qx 'blkcheck: writes refused with -EROFS' "$dir/blkro.log"
 	check xen_blkfront.ro.ok grep -qx 'blkcheck: OK' "$dir/blkro.log"
 	check xen_blkfront.ro.unchanged test "$(xen_field blkro disk_md5)" = "$(md5sum <"$dir.disk-ro" | cut -d' ' -f1)"
+}
+
+# netfront against Linux's netback in dom0: netecho answers five pings
+# from dom0 over the vif (interrupt mode), then exits.
+test_xen_netfront() {
+	local dir
+	xen_rig_once || { fail xen_netfront "the rig did not run"; return; }
+	dir=$(xen_rig_dir)
+	xen_guest xen_netfront netecho poweroff 0
+	check xen_netfront.driver grep -q '^netecho: ready dev=0 drv=netfront mac=00:16:3e:4b:49:01' "$dir/netecho.log"
+	check xen_netfront.pings test "$(xen_field netecho ping)" = 5/5
+	check xen_netfront.icmp grep -q 'arp=[1-9][0-9]* icmp=5 ' "$dir/netecho.log"
+	check xen_netfront.no_errors grep -q 'rx_errors=0 tx_dropped=0 tx_errors=0' "$dir/netecho.log"
 }
