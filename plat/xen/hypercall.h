@@ -29,7 +29,6 @@ static inline long _xen_hypercall(unsigned int op, unsigned long a1,
 	return ret;
 }
 
-#define _xen_hc1(op, a)		_xen_hypercall(op, (unsigned long)(a), 0, 0, 0, 0)
 #define _xen_hc2(op, a, b)	_xen_hypercall(op, (unsigned long)(a), \
 					       (unsigned long)(b), 0, 0, 0)
 #define _xen_hc3(op, a, b, c)	_xen_hypercall(op, (unsigned long)(a), \
