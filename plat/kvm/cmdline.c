@@ -113,11 +113,11 @@ void _kvm_cmdline_devices(struct uk_bootinfo *bi)
 		if (i < MMIO_KEY_LEN)
 			break;
 		if (parse_mmio(tok + MMIO_KEY_LEN, end, &d) < 0) {
-			_kvm_say("malformed virtio_mmio.device= token left on the command line");
+			_x86_say("malformed virtio_mmio.device= token left on the command line");
 			break;
 		}
 		if (bi->nr_devices == UK_BOOTINFO_MAX_DEVICES) {
-			_kvm_say("too many virtio_mmio.device= tokens: the first ones are ignored");
+			_x86_say("too many virtio_mmio.device= tokens: the first ones are ignored");
 			*tok = '\0';
 			end = tok;
 			continue;

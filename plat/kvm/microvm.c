@@ -42,7 +42,7 @@ void _kvm_microvm_devices(struct uk_bootinfo *bi)
 			     MICROVM_MMIO_SIZE) < 0 || !slot_present(0))
 		return;
 	if (slot_present(MICROVM_MMIO_SLOTS)) {
-		_kvm_say("virtio-mmio devices need one IOAPIC: run -M microvm,ioapic2=off");
+		_x86_say("virtio-mmio devices need one IOAPIC: run -M microvm,ioapic2=off");
 		return;
 	}
 	for (i = 0; i < MICROVM_MMIO_SLOTS; i++) {

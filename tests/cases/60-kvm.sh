@@ -380,7 +380,7 @@ test_kvm_gdb() {
 	check kvm_gdb.killed_status test $? -eq 125
 	cat "$out/run2.txt" "$out/gdb2.txt"
 	check kvm_gdb.past_main grep -q '^#1 .* in uk_boot_entry ()' "$out/gdb2.txt"
-	check kvm_gdb.entry_frame grep -q '^#2 .* in _kvm_entry64 (' "$out/gdb2.txt"
+	check kvm_gdb.entry_frame grep -q '^#2 .* in _x86_entry64 (' "$out/gdb2.txt"
 	check kvm_gdb.killed_said grep -q 'gdb killed the guest' "$out/run2.txt"
 	check kvm_gdb.no_triple_fault sh -c "! grep -q 'triple fault' '$out/run2.txt'"
 	check kvm_gdb.hint_past_main grep -q "set backtrace past-main on" "$out/run.txt"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The memory regions of a kvm image: the RAM the loader reported, less
+ * The memory regions of an x86 image: the RAM the loader reported, less
  * what is taken: page 0 (left unmapped, so that NULL dereferences
  * fault), the legacy hole from 640 KiB to 1 MiB (VGA memory, option ROMs,
  * the BIOS: no map should call it RAM, but a wrong one would hurt), the
@@ -8,7 +8,7 @@
  * rest is free, under 640 KiB as well as above 1 MiB: what the loader
  * left there (the multiboot information, the command line) has been read
  * by then, and the command line copied into the image (cmdline.c).
- * Page tables taken later (_kvm_mem_take()) come off the free regions.
+ * Page tables taken later (_x86_mem_take()) come off the free regions.
  *
  * The loader's RAM ranges are checked first, because a small guest is
  * where firmware maps go wrong: qboot reports 639 KiB of conventional
@@ -18,7 +18,8 @@
  */
 #include <errno.h>
 #include <uk/arch/paging.h>
-#include <kvm/setup.h>
+#include <x86/memory.h>
+#include <x86/stacks.h>
 
 #define LEGACY_HOLE_START	0xa0000UL
 #define LEGACY_HOLE_END		0x100000UL
@@ -26,8 +27,6 @@
 #define EARLY_MAPPED_END	(1UL << 30)
 
 #define PROBE_PATTERN		0x4b494c4eU
-
-extern char __kvm_image_start[], _end[];
 
 struct busy {
 	uint64_t start, end;
@@ -83,14 +82,40 @@ static uint64_t probe_end(uint64_t start, uint64_t end)
 }
 
 /*
+ * Split a range that runs from conventional memory across the legacy
+ * hole into its two parts: Xen's PVH map has one RAM range from 0 to the
+ * end of low memory, where QEMU's firmware reports two. The part above
+ * the hole goes at the end; with no room left, it is lost (and said).
+ */
+static void split_legacy(struct x86_bootparams *bp)
+{
+	unsigned int i, n = bp->nr_ram;
+
+	for (i = 0; i < n; i++) {
+		if (bp->ram[i].start >= LEGACY_HOLE_START ||
+		    bp->ram[i].end <= LEGACY_HOLE_END)
+			continue;
+		if (bp->nr_ram == X86_MAX_RAM_RANGES) {
+			_x86_say("too many RAM ranges: the RAM above 1 MiB of one is not used");
+			continue;
+		}
+		bp->ram[bp->nr_ram].start = LEGACY_HOLE_END;
+		bp->ram[bp->nr_ram].end = bp->ram[i].end;
+		bp->nr_ram++;
+		bp->ram[i].end = LEGACY_HOLE_START;
+	}
+}
+
+/*
  * Drop the ranges that wrap around or whose first page does not answer
  * (checked where the boot page tables map it), trim conventional memory
  * to what answers.
  */
-static void check_ram(struct kvm_bootparams *bp)
+static void check_ram(struct x86_bootparams *bp)
 {
 	unsigned int i, n = 0;
 
+	split_legacy(bp);
 	for (i = 0; i < bp->nr_ram; i++) {
 		uint64_t start = bp->ram[i].start;
 		uint64_t end = bp->ram[i].end;
@@ -111,7 +136,7 @@ static void check_ram(struct kvm_bootparams *bp)
 	bp->nr_ram = n;
 }
 
-static int in_ram(const struct kvm_bootparams *bp, uint64_t start,
+static int in_ram(const struct x86_bootparams *bp, uint64_t start,
 		  uint64_t end)
 {
 	unsigned int i;
@@ -133,10 +158,10 @@ static uint64_t add_free(struct uk_bootinfo *bi, uint64_t start,
 	return end - start;
 }
 
-int _kvm_mem_init(struct uk_bootinfo *bi, struct kvm_bootparams *bp,
+int _x86_mem_init(struct uk_bootinfo *bi, struct x86_bootparams *bp,
 		  uint64_t *free_bytes)
 {
-	uint64_t image_start = (uintptr_t)__kvm_image_start;
+	uint64_t image_start = (uintptr_t)__x86_image_start;
 	uint64_t image_end = ALIGN_UP((uintptr_t)_end, X86_PAGE_SIZE);
 	struct busy busy[4], tmp;
 	unsigned int nr_busy = 0, i, j;
@@ -202,7 +227,7 @@ int _kvm_mem_init(struct uk_bootinfo *bi, struct kvm_bootparams *bp,
 	return 0;
 }
 
-uintptr_t _kvm_mem_take(struct uk_bootinfo *bi, unsigned int pages,
+uintptr_t _x86_mem_take(struct uk_bootinfo *bi, unsigned int pages,
 			const char *name)
 {
 	uint64_t need = (uint64_t)pages * X86_PAGE_SIZE;

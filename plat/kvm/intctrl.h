@@ -4,6 +4,7 @@
 #define KVM_INTCTRL_H
 
 #include <uk/essentials.h>
+#include <x86/pit.h>
 
 #define KVM_VEC_PIC_BASE	0x20
 #define KVM_VEC_IOAPIC_BASE	0x30
@@ -64,10 +65,6 @@ int _kvm_ioapic_set_trigger(unsigned int irq, int level, int active_low);
  * The PIT's channel 0 (tsc.c measures the TSC against it at boot; timer.c
  * uses it as the timer when there is no local APIC), on PIC line 0.
  */
-#define PIT_HZ			1193182ULL
-#define PIT_CH0			0x40
-#define PIT_CMD			0x43
-#define PIT_CMD_CH0_MODE0	0x30	/* channel 0, lo/hi byte, mode 0 */
 #define KVM_PIT_LINE		0
 
 /* The timer interrupt (timer.c), called with the EOI already sent. */

@@ -7,12 +7,12 @@
  * lies below.
  */
 #include <uk/arch/traps.h>
-#include <kvm/setup.h>
+#include <x86/stacks.h>
 
-struct kvm_stack_boot _kvm_boot_stack
-	__aligned(KVM_GUARD_SIZE) __section(".bss.kvm_stacks");
-struct kvm_stack_ist _kvm_ist_stacks[UKARCH_NR_IST]
-	__aligned(KVM_GUARD_SIZE) __section(".bss.kvm_stacks");
+struct x86_stack_boot _x86_boot_stack
+	__aligned(X86_GUARD_SIZE) __section(".bss.x86_stacks");
+struct x86_stack_ist _x86_ist_stacks[UKARCH_NR_IST]
+	__aligned(X86_GUARD_SIZE) __section(".bss.x86_stacks");
 
 /* What the crash screen says about a fault in each guard page. */
 static const char *const ist_overflow[UKARCH_NR_IST] = {
@@ -22,40 +22,40 @@ static const char *const ist_overflow[UKARCH_NR_IST] = {
 	[UKARCH_IST_PF - 1] = "stack overflow: the fault is in the guard page under the page-fault stack",
 };
 
-unsigned int _kvm_stack_guards(uintptr_t *guards, unsigned int max)
+unsigned int _x86_stack_guards(uintptr_t *guards, unsigned int max)
 {
 	unsigned int i, n = 0;
 
 	if (n < max)
-		guards[n++] = (uintptr_t)_kvm_boot_stack.guard;
+		guards[n++] = (uintptr_t)_x86_boot_stack.guard;
 	for (i = 0; i < UKARCH_NR_IST && n < max; i++)
-		guards[n++] = (uintptr_t)_kvm_ist_stacks[i].guard;
+		guards[n++] = (uintptr_t)_x86_ist_stacks[i].guard;
 	return n;
 }
 
 static int in_guard(uintptr_t addr, const char *guard)
 {
 	return addr >= (uintptr_t)guard &&
-	       addr < (uintptr_t)guard + KVM_GUARD_SIZE;
+	       addr < (uintptr_t)guard + X86_GUARD_SIZE;
 }
 
-const char *_kvm_stack_overflow_msg(uintptr_t addr)
+const char *_x86_stack_overflow_msg(uintptr_t addr)
 {
 	unsigned int i;
 
-	if (in_guard(addr, _kvm_boot_stack.guard))
+	if (in_guard(addr, _x86_boot_stack.guard))
 		return "stack overflow: the fault is in the guard page under the boot stack";
 	for (i = 0; i < UKARCH_NR_IST; i++)
-		if (in_guard(addr, _kvm_ist_stacks[i].guard))
+		if (in_guard(addr, _x86_ist_stacks[i].guard))
 			return ist_overflow[i];
 	return NULL;
 }
 
-void _kvm_stacks_ist_tops(uintptr_t *tops)
+void _x86_stacks_ist_tops(uintptr_t *tops)
 {
 	unsigned int i;
 
 	for (i = 0; i < UKARCH_NR_IST; i++)
-		tops[i] = (uintptr_t)(_kvm_ist_stacks[i].stack +
-				      KVM_IST_STACK_SIZE);
+		tops[i] = (uintptr_t)(_x86_ist_stacks[i].stack +
+				      X86_IST_STACK_SIZE);
 }

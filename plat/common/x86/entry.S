@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The two ways into a kvm image, and the way to long mode they share.
+ * The two ways into an x86 image (kvm, xen), and the way to long mode
+ * they share.
  *
  * QEMU's -kernel loads the one ELF file either way:
  *  - Multiboot (v1): the header below, with the a.out-kludge address
@@ -13,13 +14,14 @@
  * Both arrive in 32-bit protected mode, paging off, interrupts off, with
  * a GDT we must not rely on. The shared path reads the TSC first (boot
  * time counts from there), loads a boot GDT, clears .bss, checks for long
- * mode, identity-maps the first GiB with 2 MiB pages (kvm/paging.c refines
+ * mode, identity-maps the first GiB with 2 MiB pages (paging.c refines
  * that map in C), enables PAE, long mode, NX when the CPU has it, paging
  * with write protection, and jumps to 64-bit code, which turns on SSE
  * (the C compiler may use it anywhere) and calls
- * _kvm_entry64(protocol, info, magic) on the boot stack.
+ * the platform's _x86_entry64(protocol, info, magic) on the boot stack.
  */
-#include <kvm/setup.h>
+#include <x86/boot.h>
+#include <x86/stacks.h>
 
 #define MB_MAGIC	0x1badb002
 /* Page-aligned modules, memory information, a.out-kludge addresses. */
@@ -36,31 +38,31 @@
 #define BOOT_SEL_DATA	0x10
 #define BOOT_SEL_CODE32	0x18
 
-#define STACK_TOP (_kvm_boot_stack + KVM_GUARD_SIZE + CONFIG_KVM_STACK_SIZE)
+#define STACK_TOP (_x86_boot_stack + X86_GUARD_SIZE + X86_BOOT_STACK_SIZE)
 
 	.section .text.boot, "ax"
 	.code32
 	.balign 4
-_kvm_mb_header:
+_x86_mb_header:
 	.long MB_MAGIC
 	.long MB_FLAGS
 	.long -(MB_MAGIC + MB_FLAGS)
-	.long _kvm_mb_header		/* header_addr */
-	.long __kvm_image_start		/* load_addr */
+	.long _x86_mb_header		/* header_addr */
+	.long __x86_image_start		/* load_addr */
 	.long _edata			/* load_end_addr: file bytes end */
 	.long _end			/* bss_end_addr */
-	.long _kvm_entry_mb		/* entry_addr */
+	.long _x86_entry_mb		/* entry_addr */
 
-	.globl _kvm_entry_mb
-_kvm_entry_mb:
+	.globl _x86_entry_mb
+_x86_entry_mb:
 	movl %eax, %edi
-	movl $KVM_BOOT_MULTIBOOT, %ebp
+	movl $X86_BOOT_MULTIBOOT, %ebp
 	jmp entry32
 
-	.globl _kvm_entry_pvh
-_kvm_entry_pvh:
+	.globl _x86_entry_pvh
+_x86_entry_pvh:
 	xorl %edi, %edi
-	movl $KVM_BOOT_PVH, %ebp
+	movl $X86_BOOT_PVH, %ebp
 
 	/* EBP = protocol, EBX = information, EDI = multiboot magic. */
 entry32:
@@ -68,10 +70,10 @@ entry32:
 	cld
 	movl %ebx, %esi
 	/* Kept in .data: CPUID and the .bss clearing need every register. */
-	movl %edi, _kvm_boot_magic
+	movl %edi, _x86_boot_magic
 	rdtsc
-	movl %eax, _kvm_entry_tsc
-	movl %edx, _kvm_entry_tsc + 4
+	movl %eax, _x86_entry_tsc
+	movl %edx, _x86_entry_tsc + 4
 
 	lgdt boot_gdt_ptr
 	ljmp $BOOT_SEL_CODE32, $1f
@@ -120,17 +122,17 @@ entry32:
 	movl %edx, %edi
 
 	/* PML4[0] -> PDPT, PDPT[0] -> PD, PD[i] = i * 2 MiB, 2 MiB pages. */
-	movl $_kvm_pt_pdpt, %eax
+	movl $_x86_pt_pdpt, %eax
 	orl $3, %eax
-	movl %eax, _kvm_pt_pml4
-	movl $_kvm_pt_pd0, %eax
+	movl %eax, _x86_pt_pml4
+	movl $_x86_pt_pd0, %eax
 	orl $3, %eax
-	movl %eax, _kvm_pt_pdpt
+	movl %eax, _x86_pt_pdpt
 	xorl %ecx, %ecx
 2:	movl %ecx, %eax
 	shll $21, %eax
 	orl $0x83, %eax			/* present, writable, large */
-	movl %eax, _kvm_pt_pd0(, %ecx, 8)
+	movl %eax, _x86_pt_pd0(, %ecx, 8)
 	incl %ecx
 	cmpl $512, %ecx
 	jb 2b
@@ -138,7 +140,7 @@ entry32:
 	movl %cr4, %eax
 	orl $(1 << 5), %eax		/* PAE */
 	movl %eax, %cr4
-	movl $_kvm_pt_pml4, %eax
+	movl $_x86_pt_pml4, %eax
 	movl %eax, %cr3
 
 	movl $MSR_EFER, %ecx
@@ -188,9 +190,9 @@ entry64:
 
 	movl %ebp, %edi			/* protocol (zero-extended) */
 	movl %esi, %esi			/* information */
-	movl _kvm_boot_magic(%rip), %edx	/* multiboot magic */
+	movl _x86_boot_magic(%rip), %edx	/* multiboot magic */
 	xorl %ebp, %ebp			/* end of the frame-pointer chain */
-	call _kvm_entry64
+	call _x86_entry64
 7:	cli
 	hlt
 	jmp 7b
@@ -207,24 +209,26 @@ boot_gdt_ptr:
 	.word boot_gdt_end - boot_gdt - 1
 	.quad boot_gdt
 msg_no_lm:
-	.asciz "kvm: this CPU has no 64-bit long mode: cannot boot\r\n"
+	.ascii X86_PLAT_NAME
+	.asciz ": this CPU has no 64-bit long mode: cannot boot\r\n"
 msg_no_mem:
-	.asciz "kvm: not enough memory: RAM ends inside the image (its .bss); give the guest more memory\r\n"
+	.ascii X86_PLAT_NAME
+	.asciz ": not enough memory: RAM ends inside the image (its .bss); give the guest more memory\r\n"
 
-	/* Page tables of the first GiB, refined later by kvm/paging.c. */
-	.section .bss.kvm_pt, "aw", @nobits
+	/* Page tables of the first GiB, refined later by paging.c. */
+	.section .bss.x86_pt, "aw", @nobits
 	.balign 4096
-	.globl _kvm_pt_pml4, _kvm_pt_pdpt, _kvm_pt_pd0
-_kvm_pt_pml4:	.skip 4096
-_kvm_pt_pdpt:	.skip 4096
-_kvm_pt_pd0:	.skip 4096
+	.globl _x86_pt_pml4, _x86_pt_pdpt, _x86_pt_pd0
+_x86_pt_pml4:	.skip 4096
+_x86_pt_pdpt:	.skip 4096
+_x86_pt_pd0:	.skip 4096
 
 	/* Read before .bss is cleared: so it lives in .data. */
-	.section .data.kvm_entry, "aw"
+	.section .data.x86_entry, "aw"
 	.balign 8
-	.globl _kvm_entry_tsc
-_kvm_entry_tsc:	.quad 0
-_kvm_boot_magic: .long 0
+	.globl _x86_entry_tsc
+_x86_entry_tsc:	.quad 0
+_x86_boot_magic: .long 0
 
 	.section .note.Xen, "a", @note
 	.balign 4
@@ -233,6 +237,6 @@ _kvm_boot_magic: .long 0
 	.long XEN_ELFNOTE_PHYS32_ENTRY
 	.asciz "Xen"
 	.balign 4
-	.long _kvm_entry_pvh
+	.long _x86_entry_pvh
 
 	.section .note.GNU-stack, "", @progbits

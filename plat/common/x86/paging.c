@@ -11,8 +11,8 @@
  *   image data and bss        read-write, no-execute
  *   stack guard pages         unmapped
  *   other RAM                 read-write, no-execute (2 MiB / 1 GiB pages)
- *   LAPIC, IOAPIC, ...        read-write, no-execute, uncached (the
- *                             APICs only when the CPU has a local APIC)
+ *   the platform's pages      read-write, no-execute, uncached (kvm:
+ *                             the APICs, a shutdown register)
  *   everything else           unmapped
  * entry.S built the first GiB with 2 MiB pages; this refines those
  * tables in place (the mappings of the running code never change, only
@@ -24,22 +24,17 @@
 #include <errno.h>
 #include <uk/arch/cpu.h>
 #include <uk/arch/paging.h>
-#include <kvm/intctrl.h>
-#include <kvm/setup.h>
-
-extern uint64_t _kvm_pt_pml4[X86_PT_ENTRIES];
-extern uint64_t _kvm_pt_pdpt[X86_PT_ENTRIES];
-extern uint64_t _kvm_pt_pd0[X86_PT_ENTRIES];
-extern char __kvm_image_start[], __kvm_text_end[], __kvm_rodata_end[];
-extern char _end[];
+#include <x86/memory.h>
+#include <x86/paging.h>
+#include <x86/stacks.h>
 
 #define ATTR_RAM	(X86_PTE_PRESENT | X86_PTE_RW | X86_PTE_NX)
 #define ATTR_TEXT	(X86_PTE_PRESENT)
 #define ATTR_RODATA	(X86_PTE_PRESENT | X86_PTE_NX)
-#define ATTR_DEVICE	KVM_PTE_DEVICE
-#define ATTR_TABLE	KVM_PTE_TABLE
+#define ATTR_DEVICE	X86_ATTR_DEVICE
+#define ATTR_TABLE	X86_ATTR_TABLE
 
-#define MAX_RANGES	(KVM_MAX_RAM_RANGES + 16)
+#define MAX_RANGES	(X86_MAX_RAM_RANGES + 16)
 #define MAX_BOUNDS	(2 * MAX_RANGES)
 /* The map stops at 512 GiB: one PML4 entry. */
 #define MAP_LIMIT	(512ULL << 30)
@@ -198,54 +193,48 @@ static void build(uint64_t top)
 			attr = cursor_attr(&c, base);
 			if (pg.huge || !attr) {
 				if (!counting)
-					_kvm_pt_pdpt[g] = leaf(base, attr,
+					_x86_pt_pdpt[g] = leaf(base, attr,
 							       X86_PTE_PS);
 				continue;
 			}
 		}
-		pd = g == 0 ? _kvm_pt_pd0 : table();
+		pd = g == 0 ? _x86_pt_pd0 : table();
 		fill_pd(counting ? NULL : pd, base, &c);
 		if (!counting && g > 0)
-			_kvm_pt_pdpt[g] = (uintptr_t)pd | ATTR_TABLE;
+			_x86_pt_pdpt[g] = (uintptr_t)pd | ATTR_TABLE;
 	}
 }
 
-uint64_t _kvm_pte_nx_mask(void)
+uint64_t _x86_pte_nx_mask(void)
 {
 	return (cpuid(0x80000001, 0).edx & X86_CPUID81_EDX_NX) ? ~0ULL :
 								  ~X86_PTE_NX;
 }
 
-int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
+int _x86_paging_init(struct uk_bootinfo *bi, const struct x86_bootparams *bp,
+		     const uint64_t *dev_pages, unsigned int nr_dev)
 {
 	struct x86_cpuid ext = cpuid(0x80000001, 0);
-	uintptr_t guards[8], shutdown_page;
+	uintptr_t guards[8];
 	unsigned int i, n;
 	uint64_t top = 0;
 
-	pg.nx_mask = _kvm_pte_nx_mask();
+	pg.nx_mask = _x86_pte_nx_mask();
 	pg.huge = !!(ext.edx & X86_CPUID81_EDX_PAGE1GB);
 
 	for (i = 0; i < bp->nr_ram; i++)
 		add(bp->ram[i].start, MIN(bp->ram[i].end, MAP_LIMIT), ATTR_RAM);
 	add(0, 1UL << 20, ATTR_RAM);
 	add(0, X86_PAGE_SIZE, 0);
-	add((uintptr_t)__kvm_image_start, (uintptr_t)__kvm_text_end, ATTR_TEXT);
-	add((uintptr_t)__kvm_text_end, (uintptr_t)__kvm_rodata_end, ATTR_RODATA);
-	add((uintptr_t)__kvm_rodata_end, ALIGN_UP((uintptr_t)_end, X86_PAGE_SIZE),
+	add((uintptr_t)__x86_image_start, (uintptr_t)__x86_text_end, ATTR_TEXT);
+	add((uintptr_t)__x86_text_end, (uintptr_t)__x86_rodata_end, ATTR_RODATA);
+	add((uintptr_t)__x86_rodata_end, ALIGN_UP((uintptr_t)_end, X86_PAGE_SIZE),
 	    ATTR_RAM);
-	n = _kvm_stack_guards(guards, ARRAY_SIZE(guards));
+	n = _x86_stack_guards(guards, ARRAY_SIZE(guards));
 	for (i = 0; i < n; i++)
-		add(guards[i], guards[i] + KVM_GUARD_SIZE, 0);
-	if (_kvm_lapic_present()) {
-		add(_kvm_lapic_base(), _kvm_lapic_base() + X86_PAGE_SIZE,
-		    ATTR_DEVICE);
-		add(KVM_IOAPIC_BASE, KVM_IOAPIC_BASE + X86_PAGE_SIZE,
-		    ATTR_DEVICE);
-	}
-	shutdown_page = _kvm_shutdown_mmio();
-	if (shutdown_page)
-		add(shutdown_page, shutdown_page + X86_PAGE_SIZE, ATTR_DEVICE);
+		add(guards[i], guards[i] + X86_GUARD_SIZE, 0);
+	for (i = 0; i < nr_dev; i++)
+		add(dev_pages[i], dev_pages[i] + X86_PAGE_SIZE, ATTR_DEVICE);
 
 	for (i = 0; i < pg.nr; i++)
 		if (pg.ranges[i].attr && pg.ranges[i].end > top)
@@ -258,7 +247,7 @@ int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
 	pg.need = 0;
 	build(top);
 	if (pg.need) {
-		pg.pool = (uint64_t *)_kvm_mem_take(bi, pg.need, "page tables");
+		pg.pool = (uint64_t *)_x86_mem_take(bi, pg.need, "page tables");
 		if (!pg.pool)
 			return -ENOMEM;
 	}

@@ -6,7 +6,7 @@
  *      VMware);
  *   3. KVM's pvclock (its TSC-to-nanoseconds multiplier);
  *   4. CPUID leaf 0x16 (nominal base MHz: close, not exact);
- *   5. a short measurement against the PIT over CONFIG_KVM_TSC_CALIBRATE_US
+ *   5. a short measurement against the PIT over X86_TSC_CALIBRATE_US
  *      (1 ms by default: 0.1% accuracy, where the usual 50-100 ms buys
  *      nothing a one-shot timer can use), started at entry and finished
  *      after the rest of the setup, so that only what remains of the
@@ -17,8 +17,9 @@
  */
 #include <uk/arch/cpu.h>
 #include <uk/plat/time.h>
-#include <kvm/intctrl.h>
-#include <kvm/setup.h>
+#include <x86/boot.h>
+#include <x86/pit.h>
+#include <x86/tsc.h>
 
 #define HV_LEAF_BASE		0x40000000
 #define HV_LEAF_TIMING		0x40000010
@@ -155,7 +156,7 @@ static void pit_start(void)
 
 static uint64_t from_pit(void)
 {
-	uint64_t want = PIT_HZ * CONFIG_KVM_TSC_CALIBRATE_US / 1000000;
+	uint64_t want = PIT_HZ * X86_TSC_CALIBRATE_US / 1000000;
 	uint64_t t1, spins = 0;
 	uint16_t c1, ticks;
 
@@ -185,7 +186,7 @@ static const struct {
 	{ from_cpuid16, "cpuid 0x16" },
 };
 
-void _kvm_tsc_calibrate_start(void)
+void _x86_tsc_calibrate_start(void)
 {
 	unsigned int i;
 
@@ -197,36 +198,36 @@ void _kvm_tsc_calibrate_start(void)
 		pit_start();
 }
 
-void _kvm_tsc_init(void)
+void _x86_tsc_init(void)
 {
 	if (!tsc.hz) {
 		tsc.hz = from_pit();
 		tsc.source = "PIT";
 	}
 	if (!tsc.hz) {
-		_kvm_say("no way to measure the TSC frequency: assuming 1 GHz");
+		_x86_say("no way to measure the TSC frequency: assuming 1 GHz");
 		tsc.hz = 1000000000;
 		tsc.source = "guess";
 	}
 	tsc.mult = (UK_NSEC_PER_SEC << 32) / tsc.hz;
 }
 
-uint64_t _kvm_tsc_hz(void)
+uint64_t _x86_tsc_hz(void)
 {
 	return tsc.hz;
 }
 
-const char *_kvm_tsc_source(void)
+const char *_x86_tsc_source(void)
 {
 	return tsc.source;
 }
 
-__nsec _kvm_tsc_to_ns(uint64_t t)
+__nsec _x86_tsc_to_ns(uint64_t t)
 {
 	return (__nsec)(((unsigned __int128)t * tsc.mult) >> 32);
 }
 
-uint64_t _kvm_ns_to_tsc(__nsec ns)
+uint64_t _x86_ns_to_tsc(__nsec ns)
 {
 	/* Split so that no product overflows 64 bits (hz < 18 GHz). */
 	return ns / UK_NSEC_PER_SEC * tsc.hz +
@@ -235,5 +236,5 @@ uint64_t _kvm_ns_to_tsc(__nsec ns)
 
 __nsec uk_plat_monotonic_ns(void)
 {
-	return _kvm_tsc_to_ns(rdtsc());
+	return _x86_tsc_to_ns(rdtsc());
 }

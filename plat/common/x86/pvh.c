@@ -6,7 +6,7 @@
  * E820-style memory map.
  */
 #include <errno.h>
-#include <kvm/setup.h>
+#include <x86/boot.h>
 
 #define HVM_START_MAGIC		0x336ec578
 #define HVM_MEMMAP_RAM		1
@@ -34,7 +34,7 @@ struct hvm_memmap_entry {
 	uint32_t type, reserved;
 } __packed;
 
-int _kvm_pvh_parse(uintptr_t info, struct kvm_bootparams *bp)
+int _x86_pvh_parse(uintptr_t info, struct x86_bootparams *bp)
 {
 	const struct hvm_start_info *si = (const struct hvm_start_info *)info;
 	uint32_t i;
@@ -50,7 +50,7 @@ int _kvm_pvh_parse(uintptr_t info, struct kvm_bootparams *bp)
 		for (i = 0; i < si->memmap_entries; i++) {
 			if (e[i].type != HVM_MEMMAP_RAM || !e[i].size)
 				continue;
-			if (bp->nr_ram >= KVM_MAX_RAM_RANGES)
+			if (bp->nr_ram >= X86_MAX_RAM_RANGES)
 				break;
 			bp->ram[bp->nr_ram].start = e[i].addr;
 			bp->ram[bp->nr_ram].end = e[i].addr + e[i].size;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The thread pointer of a kvm image: the FS base MSR. FS itself stays the
+ * The thread pointer of an x86 image: the FS base MSR. FS itself stays the
  * null selector (desc.c), so nothing reloads the base behind our back;
  * the interrupt entry does not touch it, so handlers run with the
  * interrupted thread's.
