@@ -41,3 +41,26 @@ test_kvmhard_device_order() {
 	done
 	rm -f "$out/d0.img" "$out/d1.img"
 }
+
+# Item 5: a disk of a size that is not whole sectors is refused before
+# the boot (QEMU would round it up and grow the file), status 2, as on
+# linuxu; the file keeps its size.
+test_kvmhard_disk_size() {
+	local out m
+	blk_build || { fail kvmhard_disk_size "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	truncate -s 1000 "$out/odd.img"
+	for m in pc microvm; do
+		blk_run "$out/$m.txt" kvm "$m" "$out/odd.img" check
+		check "kvmhard_disk_size.$m.status" test $? -eq 2
+		check "kvmhard_disk_size.$m.message" grep -q "odd.img: size 1000 is not a multiple of 512 bytes" "$out/$m.txt"
+		check "kvmhard_disk_size.$m.unchanged" test "$(stat -c %s "$out/odd.img")" -eq 1000
+	done
+	# A whole number of sectors that is not a whole KiB boots.
+	truncate -s 8704 "$out/even.img"
+	blk_run "$out/even.txt" kvm pc "$out/even.img" check
+	check kvmhard_disk_size.odd_sectors test $? -eq 0
+	check kvmhard_disk_size.odd_sectors_geometry grep -q '^blkcheck: disk 0 (virtio-blk): 17 sectors' "$out/even.txt"
+}
+
