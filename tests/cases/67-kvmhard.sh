@@ -64,3 +64,24 @@ test_kvmhard_disk_size() {
 	check kvmhard_disk_size.odd_sectors_geometry grep -q '^blkcheck: disk 0 (virtio-blk): 17 sectors' "$out/even.txt"
 }
 
+# Item 8: files that are not kvm images (random bytes, zeros, a link
+# map, an ELF file without multiboot header or PVH note) are refused at
+# once with status 255, never booted as an old Linux kernel.
+test_kvmhard_bad_image() {
+	local out f t0 rc
+	kvm_build apps/helloworld || { fail kvmhard_bad_image "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	head -c 65536 /dev/urandom >"$out/random"
+	head -c 65536 /dev/zero >"$out/zeros"
+	cp "$(kvm_hello).map" "$out/map"
+	cp /bin/true "$out/elf"
+	for f in random zeros map elf; do
+		t0=$(date +%s)
+		kvm_run "$out/$f.txt" pc "$out/$f"
+		rc=$?
+		check "kvmhard_bad_image.$f.status" test "$rc" -eq 255
+		check "kvmhard_bad_image.$f.at_once" test $(($(date +%s) - t0)) -le 2
+		check "kvmhard_bad_image.$f.message" grep -q "not a Kiln kvm image" "$out/$f.txt"
+	done
+}
