@@ -85,3 +85,34 @@ test_kvmhard_bad_image() {
 		check "kvmhard_bad_image.$f.message" grep -q "not a Kiln kvm image" "$out/$f.txt"
 	done
 }
+
+# The uktest image of 30-uktest.sh, shared by the tests here.
+kh_uktest() {
+	local out=$KILN_TEST_OUT/kvmhard-uktest
+	# shellcheck disable=SC2086
+	build_once "$out" apps/helloworld LIBUKTEST=y LIBUKTEST_ALL=y \
+		LIBUKTEST_AUTORUN=y $uktest_core_libs &&
+		echo "$out/helloworld_kvm-x86_64"
+}
+
+# Item 9: under memory pressure the uktest cases fail cleanly (a thread
+# that cannot be created is an error, not a NULL to join later): every
+# case reports, the image ends with status 1, never a crash; with the
+# memory the README states (16 MiB), all pass.
+test_kvmhard_uktest_memory() {
+	local out img m rc
+	img=$(kh_uktest) || { fail kvmhard_uktest_memory "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	for m in 2M 3M 4M; do
+		kvm_run "$out/$m.txt" pc "$img" --mem "$m"
+		rc=$?
+		check "kvmhard_uktest_memory.$m.status" test "$rc" -eq 1
+		check "kvmhard_uktest_memory.$m.summary" grep -q '^uktest: summary passed=' "$out/$m.txt"
+		check "kvmhard_uktest_memory.$m.no_crash" sh -c "! grep -q '^crash:' '$out/$m.txt'"
+		check "kvmhard_uktest_memory.$m.coop_cases" test "$(grep -c 'result suite=ukschedcoop ' "$out/$m.txt")" -eq 4
+	done
+	check kvmhard_uktest_memory.4M.coop_pass sh -c "! grep -q 'suite=ukschedcoop .*status=fail' '$out/4M.txt'"
+	kvm_run "$out/16M.txt" pc "$img" --mem 16M
+	check kvmhard_uktest_memory.16M.status test $? -eq 0
+}
