@@ -116,3 +116,22 @@ test_kvmhard_uktest_memory() {
 	kvm_run "$out/16M.txt" pc "$img" --mem 16M
 	check kvmhard_uktest_memory.16M.status test $? -eq 0
 }
+
+# Item 2: a virtio device without an interrupt line (microvm on a CPU
+# without a local APIC: its lines are IOAPIC pins 16-23) says so; its
+# users poll: blkcheck passes polling, netecho answers 100 pings.
+test_kvmhard_no_irq_polls() {
+	local out
+	blk_build || { fail kvmhard_no_irq_polls "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	truncate -s 8M "$out/disk.img"
+	KILN_QEMU_EXTRA="-cpu max,-apic" blk_run "$out/blk.txt" kvm microvm "$out/disk.img" check
+	check kvmhard_no_irq_polls.blk_status test $? -eq 0
+	check kvmhard_no_irq_polls.blk_no_line grep -q 'no interrupt line 23: poll only' "$out/blk.txt"
+	check kvmhard_no_irq_polls.blk_polling grep -qx 'blkcheck: interrupt: none, polling only' "$out/blk.txt"
+	check kvmhard_no_irq_polls.blk_host_verify "$(blk_pattern_py)" check "$out/disk.img" --seed 1
+	rm -f "$out/disk.img"
+	KILN_MACHINE=microvm KILN_QEMU_EXTRA="-cpu max,-apic" net_ping_test kvm microvm_noapic
+	check kvmhard_no_irq_polls.net_polling grep -qx 'netecho: the device has no rx interrupt: polling' "$(tbuild kvm).log"
+}

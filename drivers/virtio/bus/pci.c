@@ -431,9 +431,11 @@ static int vpci_probe(struct uk_pci_dev *d, const struct uk_pci_id *id __unused)
 	}
 	if (!p->msix) {
 		rc = uk_pci_intx_register(d, intx_irq, p);
-		if (rc < 0)
+		if (rc < 0) {
+			p->vdev.no_intr = 1;
 			uk_pr_warn("virtio-pci: %02x:%02x.%x has no interrupt (%d): poll only\n",
 				   d->bus, d->dev, d->fn, rc);
+		}
 	}
 	uk_pr_info("virtio-pci: %02x:%02x.%x device %u, %s, %s\n", d->bus,
 		   d->dev, d->fn, p->vdev.device_id,
