@@ -135,3 +135,28 @@ test_kvmhard_no_irq_polls() {
 	KILN_MACHINE=microvm KILN_QEMU_EXTRA="-cpu max,-apic" net_ping_test kvm microvm_noapic
 	check kvmhard_no_irq_polls.net_polling grep -qx 'netecho: the device has no rx interrupt: polling' "$(tbuild kvm).log"
 }
+
+# Item 3: 20 virtio-rng functions (no driver in blkcheck) before a disk
+# at slot 0x17: they take no interrupt handler and keep their INTx off,
+# so the disk still gets its interrupt (PIC lines without a local APIC,
+# IOAPIC with one) and no line storms.
+test_kvmhard_many_functions() {
+	local out x i cpu name
+	blk_build || { fail kvmhard_many_functions "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	for cpu in max,-apic max; do
+		name=kvmhard_many_functions.${cpu#max,}
+		rm -f "$out/disk.img"
+		truncate -s 8M "$out/disk.img"
+		x="-cpu $cpu -drive file=$out/disk.img,if=none,id=d1,format=raw -device virtio-blk-pci,drive=d1,addr=0x17"
+		for i in $(seq 1 20); do x="$x -device virtio-rng-pci"; done
+		KILN_QEMU_EXTRA=$x run_capture "$out/$cpu.txt" "$KILN_ROOT/support/scripts/run" \
+			--plat kvm --image "$(blk_out)/blkcheck_kvm-x86_64" --accel tcg -- check
+		check "$name.status" test $? -eq 0
+		check "$name.no_poll_only" sh -c "! grep -q 'poll only' '$out/$cpu.txt'"
+		check "$name.interrupt" grep -qx 'blkcheck: interrupt: read completion signalled by the queue callback' "$out/$cpu.txt"
+		check "$name.host_verify" "$(blk_pattern_py)" check "$out/disk.img" --seed 1
+	done
+	rm -f "$out/disk.img"
+}

@@ -133,6 +133,15 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id,
 		d->subsys_vendor_id = v & 0xffff;
 		d->subsys_id = v >> 16;
 	}
+	/*
+	 * INTx off until a driver registers a handler for it
+	 * (uk_pci_intx_register): a function nobody drives must not raise
+	 * a level-triggered line that another device's handler shares and
+	 * nobody acknowledges.
+	 */
+	uk_pci_conf_write16(d, UK_PCI_COMMAND,
+			    uk_pci_conf_read16(d, UK_PCI_COMMAND) |
+			    UK_PCI_CMD_INTX_OFF);
 	v = uk_pci_conf_read16(d, UK_PCI_IRQ_LINE);
 	d->irq_pin = v >> 8;
 	d->irq_line = (v & 0xff) ? (v & 0xff) : 0xff;

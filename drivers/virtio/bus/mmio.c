@@ -205,6 +205,11 @@ static void probe_window(const struct uk_bootdev *bd)
 	id = mmio_read32(bd->base + R_DEVICE_ID);
 	if (id == 0)
 		return;		/* an empty slot */
+	if (!_virtio_driver_exists(id)) {
+		uk_pr_info("virtio-mmio: %llx: no driver for device id %u\n",
+			   (unsigned long long)bd->base, id);
+		return;
+	}
 	if (version != 1 && version != 2) {
 		uk_pr_err("virtio-mmio: %llx: unknown version %u\n",
 			  (unsigned long long)bd->base, version);
