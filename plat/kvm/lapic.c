@@ -10,6 +10,10 @@
 
 #define APIC_BASE_ENABLE	(1UL << 11)
 #define SVR_ENABLE		(1U << 8)
+#define LAPIC_LVT_LINT0		0x350
+#define LAPIC_LVT_LINT1		0x360
+#define LVT_EXTINT		(7U << 8)
+#define LVT_NMI			(4U << 8)
 
 static uintptr_t lapic_base = KVM_LAPIC_DEFAULT_BASE;
 
@@ -42,7 +46,7 @@ void _kvm_lapic_eoi(void)
 	_kvm_lapic_write(LAPIC_EOI, 0);
 }
 
-void _kvm_lapic_init(void)
+void _kvm_lapic_init(int pic_through)
 {
 	uint64_t msr = rdmsr(X86_MSR_APIC_BASE);
 
@@ -50,6 +54,14 @@ void _kvm_lapic_init(void)
 	if (!(msr & APIC_BASE_ENABLE))
 		wrmsr(X86_MSR_APIC_BASE, msr | APIC_BASE_ENABLE);
 	_kvm_lapic_write(LAPIC_LVT_TIMER, LAPIC_LVT_MASKED | KVM_VEC_TIMER);
+	/*
+	 * The PICs' output is wired to LINT0: in ExtINT mode their
+	 * interrupts pass (vector from the PIC, no EOI here); masked, they
+	 * are kept out. LINT1 carries NMIs.
+	 */
+	_kvm_lapic_write(LAPIC_LVT_LINT0, LVT_EXTINT |
+			 (pic_through ? 0 : LAPIC_LVT_MASKED));
+	_kvm_lapic_write(LAPIC_LVT_LINT1, LVT_NMI);
 	_kvm_lapic_write(LAPIC_TPR, 0);
 	_kvm_lapic_write(LAPIC_SVR, SVR_ENABLE | KVM_VEC_SPURIOUS);
 }

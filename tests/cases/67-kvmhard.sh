@@ -191,3 +191,30 @@ test_kvmhard_pci_functions() {
 	check kvmhard_pci_functions.net_limit grep -q 'netdev: virtio-net device not added: the limit of 8 devices is reached (CONFIG_LIBUKNETDEV_MAX_DEVICES)' "$out/net.txt"
 	check kvmhard_pci_functions.net_runs grep -q '^netecho: ready dev=0 ' "$out/net.txt"
 }
+
+# kh_kvmplat NAME MACHINE EXTRA: boot the uktest image with the QEMU
+# options EXTRA; every case passes, the platform's own (interrupts of a
+# device line, the timer) among them.
+kh_kvmplat() {
+	local name=$1 machine=$2 extra=$3 img out rc
+	img=$(kh_uktest) || { fail "$name" "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	KILN_QEMU_EXTRA=$extra kvm_run "$out/$name.txt" "$machine" "$img" --mem 32M
+	rc=$?
+	check "$name.status" test "$rc" -eq 0
+	check "$name.summary" grep -q '^uktest: summary passed=[0-9]* failed=0' "$out/$name.txt"
+	check "$name.device_irq" grep -q 'suite=kvmplat case=device_irq status=pass' "$out/$name.txt"
+	check "$name.timer" grep -q 'suite=kvmplat case=timer_oneshot_and_disarm status=pass' "$out/$name.txt"
+}
+
+# Item 11: -M isapc has a local APIC but no IOAPIC: the IOAPIC is probed,
+# device lines go to the PICs (through LINT0), the timer stays the local
+# APIC's.
+test_kvmhard_isapc() {
+	kh_kvmplat kvmhard_isapc pc "-M isapc"
+	kvm_build apps/helloworld || { fail kvmhard_isapc.hello "build failed"; return; }
+	KILN_QEMU_EXTRA="-M isapc" kvm_run "$(tbuild)/hello.txt" pc "$(kvm_hello)"
+	check kvmhard_isapc.helloworld test $? -eq 0
+}
+
