@@ -16,6 +16,7 @@
  * A local APIC without an IOAPIC (-M isapc): the local APIC's timer and
  * MSIs, device lines on the PICs, whose interrupts come through the
  * local APIC's LINT0 (ExtINT: the PIC gets the EOI, not the APIC).
+ * What is there is probed (lapic.c, ioapic.c), not taken from CPUID.
  * Handlers run with interrupts disabled and the extended state saved.
  */
 #include <errno.h>

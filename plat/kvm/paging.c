@@ -12,7 +12,9 @@
  *   stack guard pages         unmapped
  *   other RAM                 read-write, no-execute (2 MiB / 1 GiB pages)
  *   LAPIC, IOAPIC, ...        read-write, no-execute, uncached (the
- *                             APICs only when the CPU has a local APIC)
+ *                             APICs' pages even when CPUID hides the
+ *                             local APIC: lapic.c and ioapic.c probe
+ *                             what answers there)
  *   everything else           unmapped
  * entry.S built the first GiB with 2 MiB pages; this refines those
  * tables in place (the mappings of the running code never change, only
@@ -237,12 +239,8 @@ int _kvm_paging_init(struct uk_bootinfo *bi, const struct kvm_bootparams *bp)
 	n = _kvm_stack_guards(guards, ARRAY_SIZE(guards));
 	for (i = 0; i < n; i++)
 		add(guards[i], guards[i] + KVM_GUARD_SIZE, 0);
-	if (_kvm_lapic_present()) {
-		add(_kvm_lapic_base(), _kvm_lapic_base() + X86_PAGE_SIZE,
-		    ATTR_DEVICE);
-		add(KVM_IOAPIC_BASE, KVM_IOAPIC_BASE + X86_PAGE_SIZE,
-		    ATTR_DEVICE);
-	}
+	add(_kvm_lapic_base(), _kvm_lapic_base() + X86_PAGE_SIZE, ATTR_DEVICE);
+	add(KVM_IOAPIC_BASE, KVM_IOAPIC_BASE + X86_PAGE_SIZE, ATTR_DEVICE);
 	shutdown_page = _kvm_shutdown_mmio();
 	if (shutdown_page)
 		add(shutdown_page, shutdown_page + X86_PAGE_SIZE, ATTR_DEVICE);

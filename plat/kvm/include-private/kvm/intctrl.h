@@ -29,7 +29,10 @@ int _kvm_pic_set_level(unsigned int line, int level);
 int _kvm_pic_spurious(unsigned int line);
 void _kvm_pic_eoi(unsigned int line);
 
-/* 1 if the CPU has a local APIC (CPUID); without one, no IOAPIC, no MSI. */
+/*
+ * 1 if the CPU has a local APIC (CPUID, or one answering at its address:
+ * after paging); without one, no IOAPIC, no MSI.
+ */
 int _kvm_lapic_present(void);
 /*
  * The local APIC (lapic.c): enabled, task priority 0, timer masked;
