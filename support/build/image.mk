@@ -7,19 +7,27 @@
 kiln_image = $(KILN_OUT)/$(KILN_APP)_$(1)-$(KILN_ARCH)
 KILN_IMAGES := $(foreach p,$(KILN_PLATS),$(call kiln_image,$(p)))
 
-# $(1): platform
+# $(1): platform. The stripped image is linked a second time with
+# --strip-all rather than copied by objcopy, which rebuilds the program
+# headers from the sections' load addresses and gets those of TLS
+# sections wrong when they differ from the run addresses (kvm's PVH load
+# address, plat/kvm/link.lds).
+kiln_image_objs = $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l)))
+kiln_image_link = $(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
+	-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
+	$($(call kiln_upper,$(1))_LDFLAGS-y)
+
 define kiln_image_rules
-$(call kiln_image,$(1)).dbg: $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l))) \
+$(call kiln_image,$(1)).dbg: $(call kiln_image_objs,$(1)) \
 		$($(call kiln_upper,$(1))_LDSCRIPT) $(KILN_ROOT)/support/build/lds/kiln-sections.lds
 	$$(call kiln_say,LD,$$(notdir $$@))
-	$(Q)$(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
-		-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
-		$($(call kiln_upper,$(1))_LDFLAGS-y) -Map=$(call kiln_image,$(1)).map \
+	$(Q)$(call kiln_image_link,$(1)) -Map=$(call kiln_image,$(1)).map \
 		-o $$@ $$(filter %.o,$$^)
 
 $(call kiln_image,$(1)): $(call kiln_image,$(1)).dbg
 	$$(call kiln_say,STRIP,$$(notdir $$@))
-	$(Q)$(OBJCOPY) --strip-all $$< $$@
+	$(Q)$(call kiln_image_link,$(1)) --strip-all -o $$@ \
+		$$(filter %.o,$(call kiln_image_objs,$(1)))
 endef
 
 $(foreach p,$(KILN_PLATS),$(if $($(call kiln_upper,$(p))_LDSCRIPT),,$(call \

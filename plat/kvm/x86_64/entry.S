@@ -57,6 +57,29 @@ _kvm_entry_mb:
 	movl $KVM_BOOT_MULTIBOOT, %ebp
 	jmp entry32
 
+	/*
+	 * PVH enters at the image's load address, 1 MiB (link.lds): copy
+	 * the file bytes (to _edata; .bss is cleared below) down to where
+	 * the image is linked, then enter it there. Position-independent:
+	 * absolute addresses only. EBX (the start information) is kept;
+	 * start information inside the destination would be overwritten:
+	 * stop with a message.
+	 */
+	.globl _kvm_entry_pvh_reloc
+_kvm_entry_pvh_reloc:
+	cli
+	cld
+	cmpl $_end, %ebx
+	jae 1f
+	cmpl $__kvm_image_start, %ebx
+	jae pvh_info_overlap
+1:	movl $__kvm_pvh_image_lma, %esi
+	movl $__kvm_image_start, %edi
+	movl $__kvm_pvh_copy_words, %ecx
+	rep movsl
+	movl $_kvm_entry_pvh, %eax
+	jmp *%eax
+
 	.globl _kvm_entry_pvh
 _kvm_entry_pvh:
 	xorl %edi, %edi
@@ -164,6 +187,11 @@ no_memory:
 	jmp 4f
 no_long_mode:
 	movl $msg_no_lm, %esi
+	jmp 4f
+	/* Runs at the load address: the message too is read from there. */
+pvh_info_overlap:
+	movl $msg_pvh_overlap, %esi
+	addl $__kvm_pvh_delta, %esi
 4:	lodsb
 	testb %al, %al
 	jz 5f
@@ -210,6 +238,8 @@ msg_no_lm:
 	.asciz "kvm: this CPU has no 64-bit long mode: cannot boot\r\n"
 msg_no_mem:
 	.asciz "kvm: not enough memory: RAM ends inside the image (its .bss); give the guest more memory\r\n"
+msg_pvh_overlap:
+	.asciz "kvm: the PVH start information lies where the image runs (64 KiB up): cannot boot\r\n"
 
 	/* Page tables of the first GiB, refined later by kvm/paging.c. */
 	.section .bss.kvm_pt, "aw", @nobits
@@ -233,6 +263,6 @@ _kvm_boot_magic: .long 0
 	.long XEN_ELFNOTE_PHYS32_ENTRY
 	.asciz "Xen"
 	.balign 4
-	.long _kvm_entry_pvh
+	.long __kvm_pvh_entry_lma
 
 	.section .note.GNU-stack, "", @progbits
