@@ -272,3 +272,27 @@ test_kvmhard_seabios_pvh() {
 	kvm_run "$out/mb-min.txt" microvm "$(kvm_hello)" --mem 256K
 	check kvmhard_seabios_pvh.multiboot_256k test $? -eq 0
 }
+
+# Item 10: one corrupted byte in paging.c's table-zeroing loop. Its step
+# gone wrong: the loop still stops at the page's end (the test is
+# "below", not "not equal") and the image boots. Its branch made
+# unconditional: the loop runs into the image's text, read-only since
+# entry.S, and ends in a crash screen (a page fault, status 127), not in
+# the image and the IDT wiped and a silent hang.
+test_kvmhard_paging_corruption() {
+	local out m
+	kvm_build apps/helloworld || { fail kvmhard_paging_corruption "build failed"; return; }
+	out=$(tbuild)
+	mkdir -p "$out"
+	for m in step branch; do
+		"$KILN_ROOT/tests/kvm/corrupt_table.py" "$(kvm_hello).dbg" "$(kvm_hello)" "$out/$m" "$m" ||
+			{ fail "kvmhard_paging_corruption.$m" "cannot corrupt the image"; continue; }
+	done
+	for m in pc microvm; do
+		kvm_run "$out/step-$m.txt" "$m" "$out/step"
+		check "kvmhard_paging_corruption.step_$m" test $? -eq 0
+		kvm_run "$out/branch-$m.txt" "$m" "$out/branch"
+		check "kvmhard_paging_corruption.branch_$m.status" test $? -eq 127
+		check "kvmhard_paging_corruption.branch_$m.crash_screen" grep -q '^crash: write to the read-only kernel text' "$out/branch-$m.txt"
+	done
+}

@@ -13,8 +13,9 @@
  * Both arrive in 32-bit protected mode, paging off, interrupts off, with
  * a GDT we must not rely on. The shared path reads the TSC first (boot
  * time counts from there), loads a boot GDT, clears .bss, checks for long
- * mode, identity-maps the first GiB with 2 MiB pages (kvm/paging.c refines
- * that map in C), enables PAE, long mode, NX when the CPU has it, paging
+ * mode, identity-maps the first GiB with 2 MiB pages, but the first 2 MiB
+ * with 4 KiB pages, the image's text and rodata read-only (kvm/paging.c
+ * refines that map in C), enables PAE, long mode, NX when the CPU has it, paging
  * with write protection, and jumps to 64-bit code, which turns on SSE
  * (the C compiler may use it anywhere) and calls
  * _kvm_entry64(protocol, info, magic) on the boot stack.
@@ -158,6 +159,30 @@ entry32:
 	cmpl $512, %ecx
 	jb 2b
 
+	/*
+	 * PD[0] -> PT0: the first 2 MiB in 4 KiB pages, the image's text
+	 * and rodata read-only from here on (CR0.WP below): a stray write
+	 * into them before the final page tables faults (a crash screen,
+	 * or a reset before the IDT is up) instead of corrupting the code.
+	 */
+	movl $_kvm_pt_pt0, %eax
+	orl $3, %eax
+	movl %eax, _kvm_pt_pd0
+	xorl %ecx, %ecx
+8:	movl %ecx, %eax
+	shll $12, %eax
+	movl $3, %edx			/* present, writable */
+	cmpl $__kvm_image_start, %eax
+	jb 9f
+	cmpl $__kvm_rodata_end, %eax
+	jae 9f
+	movl $1, %edx			/* present, read-only */
+9:	orl %edx, %eax
+	movl %eax, _kvm_pt_pt0(, %ecx, 8)
+	incl %ecx
+	cmpl $512, %ecx
+	jb 8b
+
 	movl %cr4, %eax
 	orl $(1 << 5), %eax		/* PAE */
 	movl %eax, %cr4
@@ -248,6 +273,7 @@ msg_pvh_overlap:
 _kvm_pt_pml4:	.skip 4096
 _kvm_pt_pdpt:	.skip 4096
 _kvm_pt_pd0:	.skip 4096
+_kvm_pt_pt0:	.skip 4096
 
 	/* Read before .bss is cleared: so it lives in .data. */
 	.section .data.kvm_entry, "aw"
