@@ -30,10 +30,16 @@ int _kvm_pic_set_level(unsigned int line, int level);
 int _kvm_pic_spurious(unsigned int line);
 void _kvm_pic_eoi(unsigned int line);
 
-/* 1 if the CPU has a local APIC (CPUID); without one, no IOAPIC, no MSI. */
+/*
+ * 1 if the CPU has a local APIC (CPUID, or one answering at its address:
+ * after paging); without one, no IOAPIC, no MSI.
+ */
 int _kvm_lapic_present(void);
-/* The local APIC (lapic.c): enabled, task priority 0, timer masked. */
-void _kvm_lapic_init(void);
+/*
+ * The local APIC (lapic.c): enabled, task priority 0, timer masked;
+ * the PICs' interrupts pass through LINT0 if @pic_through (no IOAPIC).
+ */
+void _kvm_lapic_init(int pic_through);
 uintptr_t _kvm_lapic_base(void);
 void _kvm_lapic_eoi(void);
 uint32_t _kvm_lapic_read(unsigned int reg);
@@ -51,8 +57,11 @@ void _kvm_lapic_write(unsigned int reg, uint32_t v);
 #define LAPIC_TIMER_TSC_DEADLINE (2U << 17)
 #define LAPIC_TIMER_DIV_1	0x0b
 
-/* The IOAPIC (ioapic.c): every pin masked at init. */
-void _kvm_ioapic_init(void);
+/*
+ * The IOAPIC (ioapic.c): every pin masked at init; -ENODEV when none
+ * answers at its address (-M isapc: the PICs carry the lines).
+ */
+int _kvm_ioapic_init(void);
 /* Deliver ISA IRQ @irq to @vector on the boot CPU and unmask it. */
 void _kvm_ioapic_route(unsigned int irq, unsigned int vector);
 /*

@@ -45,10 +45,12 @@ static unsigned int device_pages(uint64_t *dev)
 	unsigned int n = 0;
 	uintptr_t shutdown_page;
 
-	if (_kvm_lapic_present()) {
-		dev[n++] = _kvm_lapic_base();
-		dev[n++] = KVM_IOAPIC_BASE;
-	}
+	/*
+	 * The APICs' pages even when CPUID hides the local APIC: lapic.c
+	 * and ioapic.c probe what answers there.
+	 */
+	dev[n++] = _kvm_lapic_base();
+	dev[n++] = KVM_IOAPIC_BASE;
 	shutdown_page = _kvm_shutdown_mmio();
 	if (shutdown_page)
 		dev[n++] = shutdown_page;

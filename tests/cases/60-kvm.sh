@@ -93,7 +93,7 @@ test_kvm_exit_status() {
 	printf 'abc' >"$out/corrupt.img"
 	kvm_run "$out/c.txt" pc "$out/corrupt.img"
 	check kvm_exit_status.corrupt_image test $? -eq 255
-	check kvm_exit_status.corrupt_image.message grep -q "qemu: invalid kernel header" "$out/c.txt"
+	check kvm_exit_status.corrupt_image.message grep -q "corrupt.img is not an ELF file" "$out/c.txt"
 	# A signal to run (here timeout's TERM) stops QEMU too: no orphan.
 	timeout 2 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
 		--accel tcg -- sleep 100000 >"$out/s.txt" 2>&1 </dev/null

@@ -14,8 +14,10 @@
  * Both arrive in 32-bit protected mode, paging off, interrupts off, with
  * a GDT we must not rely on. The shared path reads the TSC first (boot
  * time counts from there), loads a boot GDT, clears .bss, checks for long
- * mode, identity-maps the first GiB with 2 MiB pages (paging.c refines
- * that map in C), enables PAE, long mode, NX when the CPU has it, paging
+ * mode, identity-maps the first GiB with 2 MiB pages, but the first 2 MiB
+ * with 4 KiB pages, the image's text and rodata read-only (paging.c
+ * refines that map in C), enables PAE, long mode, NX when the CPU has it,
+ * paging
  * with write protection, and jumps to 64-bit code, which turns on SSE
  * (the C compiler may use it anywhere) and calls
  * the platform's _x86_entry64(protocol, info, magic) on the boot stack.
@@ -58,6 +60,29 @@ _x86_entry_mb:
 	movl %eax, %edi
 	movl $X86_BOOT_MULTIBOOT, %ebp
 	jmp entry32
+
+	/*
+	 * PVH enters at the image's load address, 1 MiB (link.lds): copy
+	 * the file bytes (to _edata; .bss is cleared below) down to where
+	 * the image is linked, then enter it there. Position-independent:
+	 * absolute addresses only. EBX (the start information) is kept;
+	 * start information inside the destination would be overwritten:
+	 * stop with a message.
+	 */
+	.globl _x86_entry_pvh_reloc
+_x86_entry_pvh_reloc:
+	cli
+	cld
+	cmpl $_end, %ebx
+	jae 1f
+	cmpl $__x86_image_start, %ebx
+	jae pvh_info_overlap
+1:	movl $__x86_pvh_image_lma, %esi
+	movl $__x86_image_start, %edi
+	movl $__x86_pvh_copy_words, %ecx
+	rep movsl
+	movl $_x86_entry_pvh, %eax
+	jmp *%eax
 
 	.globl _x86_entry_pvh
 _x86_entry_pvh:
@@ -137,6 +162,30 @@ entry32:
 	cmpl $512, %ecx
 	jb 2b
 
+	/*
+	 * PD[0] -> PT0: the first 2 MiB in 4 KiB pages, the image's text
+	 * and rodata read-only from here on (CR0.WP below): a stray write
+	 * into them before the final page tables faults (a crash screen,
+	 * or a reset before the IDT is up) instead of corrupting the code.
+	 */
+	movl $_x86_pt_pt0, %eax
+	orl $3, %eax
+	movl %eax, _x86_pt_pd0
+	xorl %ecx, %ecx
+8:	movl %ecx, %eax
+	shll $12, %eax
+	movl $3, %edx			/* present, writable */
+	cmpl $__x86_image_start, %eax
+	jb 9f
+	cmpl $__x86_rodata_end, %eax
+	jae 9f
+	movl $1, %edx			/* present, read-only */
+9:	orl %edx, %eax
+	movl %eax, _x86_pt_pt0(, %ecx, 8)
+	incl %ecx
+	cmpl $512, %ecx
+	jb 8b
+
 	movl %cr4, %eax
 	orl $(1 << 5), %eax		/* PAE */
 	movl %eax, %cr4
@@ -166,6 +215,11 @@ no_memory:
 	jmp 4f
 no_long_mode:
 	movl $msg_no_lm, %esi
+	jmp 4f
+	/* Runs at the load address: the message too is read from there. */
+pvh_info_overlap:
+	movl $msg_pvh_overlap, %esi
+	addl $__x86_pvh_delta, %esi
 4:	lodsb
 	testb %al, %al
 	jz 5f
@@ -214,6 +268,9 @@ msg_no_lm:
 msg_no_mem:
 	.ascii X86_PLAT_NAME
 	.asciz ": not enough memory: RAM ends inside the image (its .bss); give the guest more memory\r\n"
+msg_pvh_overlap:
+	.ascii X86_PLAT_NAME
+	.asciz ": the PVH start information lies where the image runs (64 KiB up): cannot boot\r\n"
 
 	/* Page tables of the first GiB, refined later by paging.c. */
 	.section .bss.x86_pt, "aw", @nobits
@@ -222,6 +279,7 @@ msg_no_mem:
 _x86_pt_pml4:	.skip 4096
 _x86_pt_pdpt:	.skip 4096
 _x86_pt_pd0:	.skip 4096
+_x86_pt_pt0:	.skip 4096
 
 	/* Read before .bss is cleared: so it lives in .data. */
 	.section .data.x86_entry, "aw"
@@ -237,6 +295,6 @@ _x86_boot_magic: .long 0
 	.long XEN_ELFNOTE_PHYS32_ENTRY
 	.asciz "Xen"
 	.balign 4
-	.long _x86_entry_pvh
+	.long __x86_pvh_entry_lma
 
 	.section .note.GNU-stack, "", @progbits

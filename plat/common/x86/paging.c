@@ -18,12 +18,17 @@
  * tables in place (the mappings of the running code never change, only
  * their permissions) and adds what lies above. Tables beyond the static
  * ones come from free RAM, counted in a first pass and taken at once.
+ * Until they are loaded, entry.S's tables keep the image's text and
+ * rodata read-only, and a table is zeroed by a loop bounded by its page
+ * within that pool: a fault here ends in a crash screen, not in the
+ * image or the IDT wiped.
  * Without NX (old CPUs) everything is executable; CR0.WP makes read-only
  * pages read-only for the kernel too.
  */
 #include <errno.h>
 #include <uk/arch/cpu.h>
 #include <uk/arch/paging.h>
+#include <uk/plat/lifecycle.h>
 #include <x86/memory.h>
 #include <x86/paging.h>
 #include <x86/stacks.h>
@@ -63,7 +68,7 @@ static struct {
 	/* Pass 1 counts tables into "need"; pass 2 takes them from "pool". */
 	int counting;
 	unsigned int need;
-	uint64_t *pool;
+	uint64_t *pool, *pool_end;
 } pg;
 
 static void add(uint64_t start, uint64_t end, uint64_t attr)
@@ -132,18 +137,40 @@ static int cursor_uniform(struct cursor *c, uint64_t lo, uint64_t hi)
 	return c->i + 1 >= pg.nr_bounds || pg.bound[c->i + 1] >= hi;
 }
 
+static void __noreturn pool_overrun(void)
+{
+	_x86_say("page tables: more than counted (a bug): stopping");
+	uk_plat_terminate(UK_PLAT_CRASH, UK_CRASH_STATUS);
+}
+
+/*
+ * Zero the table at @t, a page of the pool. The loop tests "below the
+ * page's end", never "not at the end": the empty asm hides the distance
+ * from the compiler, which would otherwise turn the test into "not
+ * equal". A loop whose step went wrong still stops at the page's end.
+ */
+static void zero_table(uint64_t *t)
+{
+	uintptr_t a = (uintptr_t)t, end = a + X86_PAGE_SIZE;
+
+	__asm__("" : "+r"(end));
+	for (; a < end; a += sizeof(uint64_t))
+		*(volatile uint64_t *)a = 0;
+}
+
 static uint64_t *table(void)
 {
 	uint64_t *t;
-	unsigned int i;
 
 	pg.need++;
 	if (pg.counting)
 		return NULL;
+	/* Pass 2 takes what pass 1 counted, never a page more. */
+	if (pg.pool + X86_PT_ENTRIES > pg.pool_end)
+		pool_overrun();
 	t = pg.pool;
+	zero_table(t);
 	pg.pool += X86_PT_ENTRIES;
-	for (i = 0; i < X86_PT_ENTRIES; i++)
-		t[i] = 0;
 	return t;
 }
 
@@ -250,6 +277,7 @@ int _x86_paging_init(struct uk_bootinfo *bi, const struct x86_bootparams *bp,
 		pg.pool = (uint64_t *)_x86_mem_take(bi, pg.need, "page tables");
 		if (!pg.pool)
 			return -ENOMEM;
+		pg.pool_end = pg.pool + pg.need * X86_PT_ENTRIES;
 	}
 	pg.counting = 0;
 	build(top);
