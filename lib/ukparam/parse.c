@@ -88,10 +88,7 @@ static int parse_ll(const char *s, long long *out)
 	return 0;
 }
 
-/*
- * Parse @value for @p into the scratch @v without storing it. @pending is
- * how many values earlier arguments will add to a STRLIST.
- */
+/* A parsed value, between checking and storing. */
 union value {
 	bool b;
 	int i;
@@ -99,6 +96,10 @@ union value {
 	const char *s;
 };
 
+/*
+ * Parse @value for @p into the scratch @v without storing it. @pending is
+ * how many values earlier arguments will add to a STRLIST.
+ */
 static int check_value(const struct uk_param *p, const char *value,
 		       unsigned int pending, union value *v)
 {
@@ -246,11 +247,10 @@ int uk_param_form(const struct uk_param *p, char *buf, size_t len)
 				"a K, M or G suffix)",
 				lo, hi);
 	case UK_PARAM_T_STR:
-		return snprintf(buf, len, "name=<text>");
+		return snprintf(buf, len, "%s=<text>", p->name);
 	case UK_PARAM_T_STRLIST:
-		return snprintf(buf, len,
-				"name=<text>, given at most %llu times",
-				(unsigned long long)p->umax);
+		return snprintf(buf, len, "%s=<text>, given at most %llu times",
+				p->name, (unsigned long long)p->umax);
 	}
 	return snprintf(buf, len, "nothing (unknown type)");
 }

@@ -96,14 +96,14 @@ platprobe.size=4Q|platprobe.size=4Q: not a size: expected a size from 4K to 4G (
 platprobe.size=1K|platprobe.size=1K: out of range: expected a size from 4K to 4G
 platprobe.size=99999999999999999999|platprobe.size=99999999999999999999: out of range
 platprobe.flag=maybe|platprobe.flag=maybe: not a valid value: expected a boolean: 1, 0, y, n, yes, no, true, false, on or off
-platprobe.str|platprobe.str: no value: expected name=<text>
+platprobe.str|platprobe.str: no value: expected platprobe.str=<text>
 ukdebug.loglevel=6|ukdebug.loglevel=6: out of range: expected an integer from 1 to 5
 BAD
 	# A list given once too often.
 	run_capture "$out/list.txt" "$img" platprobe.list=1 platprobe.list=2 \
 		platprobe.list=3 platprobe.list=4 platprobe.list=5 -- params
 	check ukparam_bad_value.list_status test $? -eq 2
-	check ukparam_bad_value.list_message grep -qF 'bad kernel parameter platprobe.list=5: given too many times: expected name=<text>, given at most 4 times' "$out/list.txt"
+	check ukparam_bad_value.list_message grep -qF 'bad kernel parameter platprobe.list=5: given too many times: expected platprobe.list=<text>, given at most 4 times' "$out/list.txt"
 	# Control bytes are not echoed raw.
 	run_capture "$out/ctl.txt" "$img" "$(printf 'platprobe.num=\033[2J')" --
 	check ukparam_bad_value.ctl_status test $? -eq 2
