@@ -66,10 +66,29 @@ test_ukparam_unknown() {
 	check ukparam_unknown.warning grep -qx "WARN: \[libukparam\] unknown kernel parameter 'nosuch.param' ignored (\"help\" lists them)" "$out/u.txt"
 	check ukparam_unknown.one_line test "$(grep -c 'nosuch' "$out/u.txt")" -eq 1
 	check ukparam_unknown.boots grep -qx 'flag=0 num=3 size=1048576 str=<(null)>' "$out/u.txt"
+	# ukdebug.loglevel on the same line decides: 2 drops warnings.
+	run_capture "$out/quiet.txt" "$img" ukdebug.loglevel=2 nosuch.param -- params
+	check ukparam_unknown.loglevel_status test $? -eq 0
+	check ukparam_unknown.loglevel_quiet sh -c "! grep -q 'WARN' '$out/quiet.txt'"
+	check ukparam_unknown.loglevel_boots grep -q '^flag=0 ' "$out/quiet.txt"
 	ukparam_kvm_run "$out/kvm.txt" microvm nosuch.param -- params
 	check ukparam_unknown.kvm_status test $? -eq 0
 	check ukparam_unknown.kvm_warning grep -q "unknown kernel parameter 'nosuch.param' ignored" "$out/kvm.txt"
 	check ukparam_unknown.kvm_boots grep -q '^flag=0 num=-1 ' "$out/kvm.txt"
+}
+
+# ukboot.timestamps, a Kconfig default (off in platprobe) turned on at boot.
+test_ukparam_timestamps() {
+	local out img
+	ukparam_build || { fail ukparam_timestamps "build failed"; return; }
+	out=$(tbuild) img=$(ukparam_lx)
+	mkdir -p "$out"
+	run_capture "$out/off.txt" "$img" -- params
+	check ukparam_timestamps.default_off sh -c "! grep -q '^kiln-boot:' '$out/off.txt'"
+	run_capture "$out/on.txt" "$img" ukboot.timestamps -- params
+	check ukparam_timestamps.status test $? -eq 0
+	check ukparam_timestamps.entry grep -q '^kiln-boot: entry_ns=[0-9]* main_ns=[0-9]* boot_ns=[0-9]*$' "$out/on.txt"
+	check ukparam_timestamps.exit grep -q '^kiln-boot: exit_ns=[0-9]* run_ns=[0-9]* status=0$' "$out/on.txt"
 }
 
 # A bad value: status 2, a message naming the parameter and the form,
