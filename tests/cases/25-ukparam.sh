@@ -274,8 +274,9 @@ C
 	done
 	check ukparam_size_grammar.agree test "$bad" -eq 0
 	# The run script refuses a MEM outside the grammar before QEMU.
+	ukparam_build || { fail ukparam_size_grammar.run_mem "build failed"; return; }
 	run_capture "$out/mem.txt" "$KILN_ROOT/support/scripts/run" --plat kvm \
-		--image /bin/true --mem 1.5G
+		--image "$(ukparam_kvm)" --mem 1.5G
 	check ukparam_size_grammar.run_mem_status test $? -eq 2
 	check ukparam_size_grammar.run_mem_message grep -q 'MEM=1.5G: expected a size like 64M' "$out/mem.txt"
 }
