@@ -42,6 +42,7 @@ bigstack2 $big 2 30 return 0
 blkrw $blk 32 120 +disk=$dir.disk-rw check
 blkro $blk 32 120 +disk=$dir.disk-ro:ro readonly seed=7
 netecho $net 32 120 +net ip=10.11.0.2 count=5 timeout=90
+initrd $probe 16 30 +initrd=$dir.initrd regions
 JOBS
 }
 
@@ -64,7 +65,8 @@ xen_rig_once() {
 	} || { echo "building the xen images failed" >"$dir.failed"; return 1; }
 	mkdir -p "$dir"
 	# Disks: an empty one blkcheck writes; one the host wrote, read-only.
-	rm -f "$dir.disk-rw" "$dir.disk-ro"
+	rm -f "$dir.disk-rw" "$dir.disk-ro" "$dir.initrd"
+	head -c 102400 /dev/urandom >"$dir.initrd"
 	truncate -s 8M "$dir.disk-rw" "$dir.disk-ro" &&
 		"$KILN_ROOT/tests/apps/blkcheck/pattern.py" write "$dir.disk-ro" --seed 7 ||
 		{ echo "cannot make the disk images" >"$dir.failed"; return 1; }
@@ -211,4 +213,12 @@ test_xen_netfront() {
 	check xen_netfront.pings test "$(xen_field netecho ping)" = 5/5
 	check xen_netfront.icmp grep -q 'arp=[1-9][0-9]* icmp=5 ' "$dir/netecho.log"
 	check xen_netfront.no_errors grep -q 'rx_errors=0 tx_dropped=0 tx_errors=0' "$dir/netecho.log"
+}
+
+# xl's ramdisk= reaches the guest as the PVH start info's first module:
+# an initrd region of the file's size.
+test_xen_initrd() {
+	xen_rig_once || { fail xen_initrd "the rig did not run"; return; }
+	xen_guest xen_initrd initrd poweroff 0
+	check xen_initrd.region grep -q '^region type=[0-9]* start=0x[0-9a-f]* len=102400 name=initrd$' "$(xen_rig_dir)/initrd.log"
 }
