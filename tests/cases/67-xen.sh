@@ -109,6 +109,11 @@ test_xen_image() {
 	check xen_image.elf64 sh -c "readelf -hW '$img' | grep -q 'ELF64'"
 	# No kvm code came along: the isa-debug-exit write is kvm's.
 	check xen_image.platform sh -c "! nm '$img.dbg' | grep -q ' _kvm_'"
+	# Booted by plain QEMU (no Xen): a clear message and status 2.
+	run_capture "$(xen_out hello).qemu.txt" "$KILN_ROOT/support/scripts/run" \
+		--plat kvm --image "$img" --accel tcg --machine microvm
+	check xen_image.not_xen.status test $? -eq 2
+	check xen_image.not_xen.message grep -q '^xen: not running on Xen (no Xen CPUID leaves)' "$(xen_out hello).qemu.txt"
 }
 
 test_xen_helloworld() {
