@@ -38,7 +38,7 @@ sleep $probe 16 30 sleep 50
 badquote $probe 16 30 args 'unterminated
 longcmd $probe 16 30 $long
 bigstack1 $big 1 30 return 0
-bigstack2 $big 2 30 return 0
+bigstack2 $big 4 30 return 0
 blkrw $blk 32 120 +disk=$dir.disk-rw check
 blkro $blk 32 120 +disk=$dir.disk-ro:ro readonly seed=7
 netecho $net 32 120 +net ip=10.11.0.2 count=5 timeout=90
@@ -76,6 +76,17 @@ xen_rig_once() {
 		tail -n 40 "$dir/rig.log"
 		echo "the rig did not finish (see $dir/rig.log)" >"$dir.failed"
 		return 1
+	fi
+	# A boot where Xen lost a wrap of its platform timer (the host
+	# starved QEMU for over 43 s) had its time jump for every guest:
+	# that is the rig failing, not the guests. Boot it once more.
+	if grep -q 'Platform timer appears to have unexpectedly wrapped' "$dir/rig.log"; then
+		echo "Xen's time jumped in this boot (see xen-rig's warning): booting the rig again"
+		mv "$dir/rig.log" "$dir/rig-timejump.log"
+		"$KILN_ROOT/support/scripts/xen-rig" run "$dir" "$dir.jobs" || {
+			echo "the rig did not finish (see $dir/rig.log)" >"$dir.failed"
+			return 1
+		}
 	fi
 	touch "$dir.done"
 }
@@ -180,6 +191,7 @@ test_xen_badinput() {
 	# An image larger than the guest's memory: xl refuses it, cleanly.
 	check xen_badinput.small_mem.reason test "$(xen_field bigstack1 reason)" = failed
 	check xen_badinput.small_mem.message grep -q 'kernel too large' "$dir/bigstack1.log"
+	# 4 MiB: room for the image whether it is loaded at 64 KiB or 1 MiB.
 	xen_guest xen_badinput.enough_mem bigstack2 poweroff 0
 }
 
