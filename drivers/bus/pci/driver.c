@@ -34,7 +34,7 @@ static void probe_device(struct uk_pci_dev *d)
 				d->driver = drv;
 				return;
 			}
-			/* -ENODEV: not for this driver after all (it says why). */
+			/* -ENODEV: not the driver's after all (it says why). */
 			if (rc != -ENODEV)
 				uk_pr_warn("pci: %02x:%02x.%x: %s did not take it: %d\n",
 					   d->bus, d->dev, d->fn, drv->name,

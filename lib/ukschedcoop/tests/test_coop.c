@@ -122,9 +122,8 @@ UK_TESTCASE(ukschedcoop, many_sleepers_in_deadline_order)
 	dl.early = 0;
 	/* Created in a scrambled order (37 is prime to 64). */
 	for (i = 0; i < NSLEEPERS && !rc; i++)
-		rc = uk_thread_create(&t[i], "dl", TEST_STACK,
-				      deadline_sleeper,
-				      (void *)(uintptr_t)((i * 37) % NSLEEPERS));
+		rc = uk_thread_create(&t[i], "dl", TEST_STACK, deadline_sleeper,
+				      (void *)(uintptr_t)(i * 37 % NSLEEPERS));
 	if (rc) {
 		/* Let those made run to their end before failing. */
 		dl.base = uk_plat_monotonic_ns();
