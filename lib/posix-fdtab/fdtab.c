@@ -4,9 +4,9 @@
  * CONFIG_LIBPOSIX_FDTAB_MAX, so a small image pays for the descriptors it
  * uses. The first slots are static, so that the console's fds exist from
  * the constructors on, before the allocator (kernel parameters and early
- * inits may print). Each slot holds a reference to its file and the close-on-exec
- * bit; the lowest free slot is found by a scan from a hint, as POSIX's
- * "lowest available" rule needs.
+ * inits may print). Each slot holds a reference to its file and the
+ * close-on-exec bit; the lowest free slot is found by a scan from a hint,
+ * as POSIX's "lowest available" rule needs.
  */
 #include <errno.h>
 #include <fcntl.h>

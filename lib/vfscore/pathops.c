@@ -44,7 +44,8 @@ long uk_sys_mkdirat(int dirfd, const char *path, mode_t mode)
 		rc = -EPERM;
 	else
 		rc = nd.dir->ops->mkdir(nd.dir, nd.last, nd.lastlen,
-					S_IFDIR | (mode & 07777 & ~vfs_umask()));
+					S_IFDIR |
+						(mode & 07777 & ~vfs_umask()));
 	nd_put(&nd);
 	return rc;
 }

@@ -268,7 +268,8 @@ long uk_sys_openat(int dirfd, const char *path, int flags, mode_t mode)
 		if (!nd.dir->ops->create)
 			goto out;
 		rc = nd.dir->ops->create(nd.dir, nd.last, nd.lastlen,
-					 S_IFREG | (mode & 07777 & ~vfs_umask()),
+					 S_IFREG |
+						 (mode & 07777 & ~vfs_umask()),
 					 &vn);
 		if (rc < 0)
 			goto out;

@@ -17,8 +17,7 @@
  * mode, identity-maps the first GiB with 2 MiB pages, but the first 2 MiB
  * with 4 KiB pages, the image's text and rodata read-only (paging.c
  * refines that map in C), enables PAE, long mode, NX when the CPU has it,
- * paging
- * with write protection, and jumps to 64-bit code, which turns on SSE
+ * paging with write protection, and jumps to 64-bit code, which turns on SSE
  * (the C compiler may use it anywhere) and calls
  * the platform's _x86_entry64(protocol, info, magic) on the boot stack.
  */
