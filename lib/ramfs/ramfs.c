@@ -485,8 +485,8 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const struct iovec *iov,
 {
 	struct rnode *n = node(vn);
 	size_t done = 0, chunk, in;
+	int i, full = 0;
 	char *page;
-	int i;
 
 	for (i = 0; i < iovcnt; i++) {
 		const char *src = iov[i].iov_base;
@@ -498,8 +498,10 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const struct iovec *iov,
 			in = off % PAGE;
 			chunk = MIN(left, PAGE - in);
 			page = page_get(rm(vn), n, off / PAGE);
-			if (!page)
+			if (!page) {
+				full = 1;
 				goto out;
+			}
 			memcpy(page + in, src, chunk);
 			src += chunk;
 			off += chunk;
@@ -514,7 +516,8 @@ out:
 		uk_vfs_now(&n->mtime);
 		n->ctime = n->mtime;
 	}
-	return done ? (ssize_t)done : -ENOSPC;
+	/* Nothing to write is 0, not ENOSPC. */
+	return done || !full ? (ssize_t)done : -ENOSPC;
 }
 
 static int ramfs_getattr(struct uk_vnode *vn, struct stat *st)
