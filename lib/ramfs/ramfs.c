@@ -325,7 +325,7 @@ static int ramfs_rename(struct uk_vnode *odir, const char *oname,
 			size_t olen, struct uk_vnode *ndir, const char *nname,
 			size_t nlen)
 {
-	struct rnode *od = node(odir), *nd = node(ndir), *n, *victim;
+	struct rnode *od = node(odir), *nd = node(ndir), *n, *victim, *p;
 	struct rdirent *oe, *oprev, *ne, *nprev;
 	int rc;
 
@@ -333,7 +333,20 @@ static int ramfs_rename(struct uk_vnode *odir, const char *oname,
 	if (!oe)
 		return -ENOENT;
 	n = oe->node;
+	if (!nd->nlink)
+		return -ENOENT;	/* into a removed directory */
+	/*
+	 * vfscore checks these too, but a directory moved under itself
+	 * would cut a loop off the tree: check with our own parents.
+	 */
+	for (p = nd; S_ISDIR(n->mode) && p; p = p->parent)
+		if (p == n)
+			return -EINVAL;
 	ne = dir_find(nd, nname, nlen, &nprev);
+	if (ne && S_ISDIR(ne->node->mode))
+		for (p = od; p; p = p->parent)
+			if (p == ne->node)
+				return -ENOTEMPTY;
 	if (ne) {
 		victim = ne->node;
 		if (victim == n)
@@ -377,6 +390,9 @@ static int ramfs_readdir(struct uk_vnode *dir, uint64_t *cookie,
 	struct rnode *d = node(dir);
 	struct rdirent *e;
 
+	/* A removed directory (still open) lists nothing, as on Linux. */
+	if (!d->nlink)
+		return -ENOENT;
 	if (*cookie == 0) {
 		if (fill(ctx, ".", 1, d->ino, 4, 1))
 			return 0;
