@@ -180,6 +180,9 @@ long uk_sys_renameat2(int olddirfd, const char *oldpath, int newdirfd,
 	rc = o.dir->ops->rename ? o.dir->ops->rename(o.dir, o.last, o.lastlen,
 						     n.dir, n.last, n.lastlen)
 				: -EPERM;
+	if (rc == 0 && o.vn->type == S_IFDIR)
+		vfs_dir_renamed(o.vn->mount, o.vn->ino, n.dir, n.last,
+				n.lastlen);
 out:
 	nd_put(&n);
 out_old:

@@ -48,6 +48,13 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 		struct nameidata *nd);
 void nd_put(struct nameidata *nd);
 
+/*
+ * The directory (@m, @ino) is now @name in @ndir: update the parent and
+ * name of its live vnodes.
+ */
+void vfs_dir_renamed(struct uk_mount *m, uint64_t ino, struct uk_vnode *ndir,
+		     const char *name, size_t len);
+
 /* The vnode an fd refers to (a ref), or -EBADF/-ENOTDIR in the pointer. */
 struct uk_vnode *vfs_fd_vnode(int fd, int want_dir);
 
