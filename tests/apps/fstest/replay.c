@@ -9,9 +9,11 @@
  * bytes read, sizes, modes, link counts, link targets, sorted directory
  * listings) is printed.
  */
+#define _GNU_SOURCE /* getdents64 in glibc */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +22,12 @@
 #include "replay.h"
 
 #define NSLOT	6		/* open files the sequence juggles */
+#define NDSLOT	2		/* open directories, for the *at() calls */
 #define BUFMAX	12288		/* largest read or write */
 #define NLIST	256		/* entries listed per directory */
 
 static uint64_t rstate;
-static int slot[NSLOT];
+static int slot[NSLOT], dslot[NDSLOT];
 static unsigned char buf[BUFMAX];
 
 static uint64_t rnext(void)
@@ -81,6 +84,12 @@ static void gen_path(char *p, size_t size)
 		n += snprintf(p + n, size - n, "/.");
 }
 
+/* @p for printing: the over-long name in short. */
+static const char *P(const char *p)
+{
+	return strlen(p) > NAME_MAX ? "<256 n>" : p;
+}
+
 static void res(long rc)
 {
 	if (rc < 0)
@@ -107,6 +116,9 @@ static void print_stat(int rc, const struct stat *st)
 		printf(" s%lld", (long long)st->st_size);
 	printf("\n");
 }
+
+static void res(long rc);
+static void free_list(char **v, int n);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -137,6 +149,42 @@ static int list_dir(const char *path, char ***out, int *count)
 	*out = v;
 	*count = n;
 	return 0;
+}
+
+/* An open directory's entries from its start, via getdents64. */
+static void list_fd(int fd)
+{
+	char dbuf[2048], *v[NLIST], *name;
+	unsigned short reclen;
+	long n, pos;
+	int i, cnt = 0;
+
+	if (lseek(fd, 0, SEEK_SET) < 0) {
+		res(-1);
+		return;
+	}
+	while ((n = getdents64(fd, dbuf, sizeof(dbuf))) > 0)
+		for (pos = 0; pos < n; pos += reclen) {
+			memcpy(&reclen, dbuf + pos + 16, 2);
+			name = dbuf + pos + 19;
+			if (cnt < NLIST) {
+				v[cnt] = malloc(strlen(name) + 5);
+				sprintf(v[cnt++], "%s:%d", name, dbuf[pos + 18]);
+			}
+		}
+	if (n < 0) {
+		res(-1);
+		while (cnt--)
+			free(v[cnt]);
+		return;
+	}
+	qsort(v, cnt, sizeof(*v), cmp_str);
+	printf(" = %d", cnt);
+	for (i = 0; i < cnt; i++)
+		printf(" %s", v[i]);
+	printf("\n");
+	while (cnt--)
+		free(v[cnt]);
 }
 
 static void free_list(char **v, int n)
@@ -209,7 +257,8 @@ enum op {
 	OP_OPEN, OP_CREAT, OP_CLOSE, OP_WRITE, OP_PWRITE, OP_READ, OP_PREAD,
 	OP_LSEEK, OP_TRUNCATE, OP_FTRUNCATE, OP_MKDIR, OP_RMDIR, OP_UNLINK,
 	OP_RENAME, OP_LINK, OP_SYMLINK, OP_READLINK, OP_STAT, OP_LSTAT,
-	OP_FSTAT, OP_GETDENTS, OP_CHMOD, OP_ACCESS, OP_FSYNC, OP_COUNT
+	OP_FSTAT, OP_GETDENTS, OP_CHMOD, OP_ACCESS, OP_FSYNC, OP_DIROPEN,
+	OP_AT, OP_FDLIST, OP_COUNT
 };
 
 /* Relative frequencies: data and namespace changes dominate. */
@@ -220,7 +269,7 @@ static const unsigned char weight[OP_COUNT] = {
 	[OP_RMDIR] = 4, [OP_UNLINK] = 5, [OP_RENAME] = 7, [OP_LINK] = 4,
 	[OP_SYMLINK] = 4, [OP_READLINK] = 2, [OP_STAT] = 5, [OP_LSTAT] = 3,
 	[OP_FSTAT] = 3, [OP_GETDENTS] = 4, [OP_CHMOD] = 2, [OP_ACCESS] = 2,
-	[OP_FSYNC] = 1,
+	[OP_FSYNC] = 1, [OP_DIROPEN] = 3, [OP_AT] = 8, [OP_FDLIST] = 2,
 };
 
 static enum op gen_op(void)
@@ -254,7 +303,7 @@ static void step(long n)
 		flags = gen_flags(&af);
 		mode = gen_mode();
 		s = rnd(NSLOT);
-		printf("open %s f%x %o s%u", p1, af, mode, s);
+		printf("open %s f%x %o s%u", P(p1), af, mode, s);
 		fd = open(p1, flags, mode);
 		if (fd >= 0)
 			set_slot(s, fd);
@@ -264,7 +313,7 @@ static void step(long n)
 		gen_path(p1, sizeof(p1));
 		mode = gen_mode();
 		s = rnd(NSLOT);
-		printf("creat %s %o s%u", p1, mode, s);
+		printf("creat %s %o s%u", P(p1), mode, s);
 		fd = creat(p1, mode);
 		if (fd >= 0)
 			set_slot(s, fd);
@@ -317,7 +366,7 @@ static void step(long n)
 	case OP_TRUNCATE:
 		gen_path(p1, sizeof(p1));
 		off = gen_len();
-		printf("truncate %s %lld", p1, (long long)off);
+		printf("truncate %s %lld", P(p1), (long long)off);
 		res(truncate(p1, off));
 		break;
 	case OP_FTRUNCATE:
@@ -329,29 +378,29 @@ static void step(long n)
 	case OP_MKDIR:
 		gen_path(p1, sizeof(p1));
 		mode = gen_mode();
-		printf("mkdir %s %o", p1, mode);
+		printf("mkdir %s %o", P(p1), mode);
 		res(mkdir(p1, mode));
 		break;
 	case OP_RMDIR:
 		gen_path(p1, sizeof(p1));
-		printf("rmdir %s", p1);
+		printf("rmdir %s", P(p1));
 		res(rmdir(p1));
 		break;
 	case OP_UNLINK:
 		gen_path(p1, sizeof(p1));
-		printf("unlink %s", p1);
+		printf("unlink %s", P(p1));
 		res(unlink(p1));
 		break;
 	case OP_RENAME:
 		gen_path(p1, sizeof(p1));
 		gen_path(p2, sizeof(p2));
-		printf("rename %s %s", p1, p2);
+		printf("rename %s %s", P(p1), P(p2));
 		res(rename(p1, p2));
 		break;
 	case OP_LINK:
 		gen_path(p1, sizeof(p1));
 		gen_path(p2, sizeof(p2));
-		printf("link %s %s", p1, p2);
+		printf("link %s %s", P(p1), P(p2));
 		res(link(p1, p2));
 		break;
 	case OP_SYMLINK:
@@ -361,12 +410,12 @@ static void step(long n)
 		else
 			snprintf(p1, sizeof(p1), "../%s", names[rnd(5)]);
 		gen_path(p2, sizeof(p2));
-		printf("symlink %s %s", p1, p2);
+		printf("symlink %s %s", P(p1), P(p2));
 		res(symlink(p1, p2));
 		break;
 	case OP_READLINK:
 		gen_path(p1, sizeof(p1));
-		printf("readlink %s", p1);
+		printf("readlink %s", P(p1));
 		rc = readlink(p1, p2, sizeof(p2) - 1);
 		if (rc >= 0)
 			printf(" = %zd '%.*s'\n", rc, (int)rc, p2);
@@ -377,10 +426,10 @@ static void step(long n)
 	case OP_LSTAT:
 		gen_path(p1, sizeof(p1));
 		if (rnd(3)) {
-			printf("stat %s", p1);
+			printf("stat %s", P(p1));
 			print_stat(stat(p1, &st), &st);
 		} else {
-			printf("lstat %s", p1);
+			printf("lstat %s", P(p1));
 			print_stat(lstat(p1, &st), &st);
 		}
 		break;
@@ -391,7 +440,7 @@ static void step(long n)
 		break;
 	case OP_GETDENTS:
 		gen_path(p1, sizeof(p1));
-		printf("getdents %s", p1);
+		printf("getdents %s", P(p1));
 		if (list_dir(p1, &v, &cnt) < 0) {
 			res(-1);
 			break;
@@ -405,19 +454,76 @@ static void step(long n)
 	case OP_CHMOD:
 		gen_path(p1, sizeof(p1));
 		mode = gen_mode();
-		printf("chmod %s %o", p1, mode);
+		printf("chmod %s %o", P(p1), mode);
 		res(chmod(p1, mode));
 		break;
 	case OP_ACCESS:
 		gen_path(p1, sizeof(p1));
 		i = (int)rnd(3) * 2;	/* F_OK, W_OK, R_OK: root on Linux */
-		printf("access %s %d", p1, i);
+		printf("access %s %d", P(p1), i);
 		res(access(p1, i));
 		break;
 	case OP_FSYNC:
 		s = rnd(NSLOT);
 		printf("fsync s%u", s);
 		res(fsync(slot[s]));
+		break;
+	case OP_DIROPEN:
+		gen_path(p1, sizeof(p1));
+		s = rnd(NDSLOT);
+		printf("opendir %s d%u", P(p1), s);
+		fd = open(p1, O_RDONLY | O_DIRECTORY);
+		if (fd >= 0) {
+			if (dslot[s] >= 0)
+				close(dslot[s]);
+			dslot[s] = fd;
+		}
+		res(fd < 0 ? fd : 0);
+		break;
+	case OP_AT:
+		/* One name relative to an open directory (maybe removed). */
+		s = rnd(NDSLOT);
+		snprintf(p1, sizeof(p1), "%s", names[rnd(5)]);
+		switch (rnd(6)) {
+		case 0:
+			mode = gen_mode();
+			printf("mkdirat d%u %s %o", s, p1, mode);
+			res(mkdirat(dslot[s], p1, mode));
+			break;
+		case 1:
+			i = rnd(NSLOT);
+			printf("openat d%u %s s%d", s, p1, i);
+			fd = openat(dslot[s], p1, O_RDWR | O_CREAT, 0644);
+			if (fd >= 0)
+				set_slot(i, fd);
+			res(fd < 0 ? fd : 0);
+			break;
+		case 2:
+			i = rnd(2) ? AT_REMOVEDIR : 0;
+			printf("unlinkat d%u %s %x", s, p1, i);
+			res(unlinkat(dslot[s], p1, i));
+			break;
+		case 3:
+			printf("fstatat d%u %s", s, p1);
+			print_stat(fstatat(dslot[s], p1, &st,
+					   AT_SYMLINK_NOFOLLOW), &st);
+			break;
+		case 4:
+			gen_path(p2, sizeof(p2));
+			printf("renameat d%u %s %s", s, p1, P(p2));
+			res(renameat(dslot[s], p1, AT_FDCWD, p2));
+			break;
+		default:
+			gen_path(p2, sizeof(p2));
+			printf("symlinkat %s d%u %s", P(p2), s, p1);
+			res(symlinkat(p2, dslot[s], p1));
+			break;
+		}
+		break;
+	case OP_FDLIST:
+		s = rnd(NDSLOT);
+		printf("getdents64 d%u", s);
+		list_fd(dslot[s]);
 		break;
 	default:
 		printf("?\n");
@@ -485,11 +591,16 @@ int fsreplay(uint64_t seed, long count, const char *dir)
 	rstate = seed * 0x9e3779b97f4a7c15ULL + 1;
 	for (s = 0; s < NSLOT; s++)
 		slot[s] = -1;
+	for (s = 0; s < NDSLOT; s++)
+		dslot[s] = -1;
 	printf("R seed %llu count %ld\n", (unsigned long long)seed, count);
 	for (n = 0; n < count; n++)
 		step(n);
 	for (s = 0; s < NSLOT; s++)
 		set_slot(s, -1);
+	for (s = 0; s < NDSLOT; s++)
+		if (dslot[s] >= 0)
+			close(dslot[s]);
 	dump("..", 0);
 	printf("R end\n");
 	return 0;
