@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * fstest: the file layer's test and benchmark app.
- *   fstest check DIR        every file call and its errors, poll/select/
- *                           epoll, threads; one line per check
+ * fstest: the file layer's test app (tests/cases/75-fs.sh).
+ *   fstest check DIR        every file call and its errors, ENOSPC on a
+ *                           small ramfs, poll/select/epoll, threads;
+ *                           one "fstest: PASS|FAIL <name>" line each
  *   fstest replay SEED COUNT DIR   the differential test (replay.h)
+ * DIR is created if missing, so the same image tests whatever file
+ * system is mounted there (ramfs, 9pfs, a host folder).
  * Exit status: 0 all passed, 1 a check failed, 2 bad arguments.
  */
 #include <errno.h>
@@ -11,22 +14,71 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include "check.h"
 #include "replay.h"
+
+static const struct {
+	const char *name;
+	void (*run)(const char *dir);
+} groups[] = {
+	{ "files", fst_check_files },
+	{ "dirs", fst_check_dirs },
+	{ "errors", fst_check_errors },
+	{ "nospace", fst_check_nospace },
+	{ "poll", fst_check_poll },
+	{ "threads", fst_check_threads },
+	{ "regress", fst_check_regressions },
+};
 
 static int usage(void)
 {
-	printf("usage: fstest check DIR | replay SEED COUNT DIR\n");
+	printf("usage: fstest check DIR [GROUP...] | replay SEED COUNT DIR\n");
 	return 2;
+}
+
+static int make_dir(const char *dir)
+{
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		printf("fstest: cannot create %s: %s\n", dir,
+		       strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int check(const char *dir, int ngroups, char **only)
+{
+	char sub[512];
+	size_t g;
+	int i, run;
+
+	if (make_dir(dir) < 0)
+		return 2;
+	umask(022);
+	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		run = !ngroups;
+		for (i = 0; i < ngroups; i++)
+			run |= !strcmp(only[i], groups[g].name);
+		if (!run)
+			continue;
+		/* Each group in a fresh folder of its own. */
+		snprintf(sub, sizeof(sub), "%s/%s", dir, groups[g].name);
+		if (make_dir(sub) < 0)
+			return 2;
+		groups[g].run(sub);
+	}
+	printf("fstest: %d failed\n", fst_failures);
+	return fst_failures ? 1 : 0;
 }
 
 int main(int argc, char *argv[])
 {
+	if (argc >= 3 && !strcmp(argv[1], "check"))
+		return check(argv[2], argc - 3, argv + 3);
 	if (argc == 5 && !strcmp(argv[1], "replay")) {
-		if (mkdir(argv[4], 0755) < 0 && errno != EEXIST) {
-			printf("fstest: cannot create %s: errno %d\n", argv[4],
-			       errno);
+		if (make_dir(argv[4]) < 0)
 			return 2;
-		}
 		return fsreplay(strtoull(argv[2], NULL, 0),
 				strtol(argv[3], NULL, 0), argv[4]);
 	}
