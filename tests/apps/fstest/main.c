@@ -37,8 +37,28 @@ static int usage(void)
 	return 2;
 }
 
+/* mkdir -p @dir. */
 static int make_dir(const char *dir)
 {
+	char path[512];
+	size_t i, len = strlen(dir);
+
+	if (len >= sizeof(path)) {
+		printf("fstest: %s: path too long\n", dir);
+		return -1;
+	}
+	memcpy(path, dir, len + 1);
+	for (i = 1; i < len; i++) {
+		if (path[i] != '/')
+			continue;
+		path[i] = 0;
+		if (mkdir(path, 0755) < 0 && errno != EEXIST) {
+			printf("fstest: cannot create %s: %s\n", path,
+			       strerror(errno));
+			return -1;
+		}
+		path[i] = '/';
+	}
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		printf("fstest: cannot create %s: %s\n", dir,
 		       strerror(errno));
