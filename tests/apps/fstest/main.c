@@ -5,6 +5,7 @@
  *                           small ramfs, poll/select/epoll, threads;
  *                           one "fstest: PASS|FAIL <name>" line each
  *   fstest replay SEED COUNT DIR   the differential test (replay.h)
+ *   fstest bench DIR MIB NMETA REPS   the file-system bench (bench.h)
  * DIR is created if missing, so the same image tests whatever file
  * system is mounted there (ramfs, 9pfs, a host folder).
  * Exit status: 0 all passed, 1 a check failed, 2 bad arguments.
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "bench.h"
 #include "check.h"
 #include "replay.h"
 
@@ -33,7 +35,7 @@ static const struct {
 
 static int usage(void)
 {
-	printf("usage: fstest check DIR [GROUP...] | replay SEED COUNT DIR\n");
+	printf("usage: fstest check DIR [GROUP...] | replay SEED COUNT DIR | bench DIR MIB NMETA REPS\n");
 	return 2;
 }
 
@@ -101,6 +103,12 @@ int main(int argc, char *argv[])
 			return 2;
 		return fsreplay(strtoull(argv[2], NULL, 0),
 				strtol(argv[3], NULL, 0), argv[4]);
+	}
+	if (argc == 6 && !strcmp(argv[1], "bench")) {
+		if (make_dir(argv[2]) < 0)
+			return 2;
+		return fsbench(argv[2], strtol(argv[3], NULL, 0),
+			       strtol(argv[4], NULL, 0), atoi(argv[5]));
 	}
 	return usage();
 }
