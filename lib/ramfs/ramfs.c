@@ -46,6 +46,7 @@ struct rnode {
 		struct {	/* S_IFREG */
 			char **pages;
 			size_t npages;	/* slots in pages[] */
+			size_t present;	/* pages allocated (st_blocks) */
 		};
 		struct {	/* S_IFDIR */
 			struct rdirent *first, *last;
@@ -425,6 +426,7 @@ static void truncate_pages(struct rmount *m, struct rnode *n, off_t size)
 		if (n->pages[i]) {
 			uk_free(a(), n->pages[i]);
 			n->pages[i] = NULL;
+			n->present--;
 			m->used -= PAGE;
 		}
 	}
@@ -453,17 +455,29 @@ static int page_slots(struct rnode *n, size_t idx)
 	return 0;
 }
 
-static char *page_get(struct rmount *m, struct rnode *n, size_t idx)
+/*
+ * Page @idx of @n for a write of [@in, @in + @len) into it. A new page
+ * is zeroed only outside that range, which the caller fills at once:
+ * a sequential writer's pages are not cleared only to be overwritten.
+ */
+static char *page_get(struct rmount *m, struct rnode *n, size_t idx,
+		      size_t in, size_t len)
 {
+	char *page;
+
 	if (page_slots(n, idx) < 0)
 		return NULL;
 	if (!n->pages[idx]) {
 		if (m->limit && m->used + PAGE > m->limit)
 			return NULL;
-		n->pages[idx] = uk_calloc(a(), 1, PAGE);
-		if (!n->pages[idx])
+		page = uk_malloc(a(), PAGE);
+		if (!page)
 			return NULL;
+		memset(page, 0, in);
+		memset(page + in + len, 0, PAGE - in - len);
+		n->pages[idx] = page;
 		m->used += PAGE;
+		n->present++;
 	}
 	return n->pages[idx];
 }
@@ -513,7 +527,7 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const struct iovec *iov,
 		while (left) {
 			in = off % PAGE;
 			chunk = MIN(left, PAGE - in);
-			page = page_get(rm(vn), n, off / PAGE);
+			page = page_get(rm(vn), n, off / PAGE, in, chunk);
 			if (!page) {
 				full = 1;
 				goto out;
@@ -539,11 +553,7 @@ out:
 static int ramfs_getattr(struct uk_vnode *vn, struct stat *st)
 {
 	struct rnode *n = node(vn);
-	size_t i, blocks = 0;
 
-	if (S_ISREG(n->mode))
-		for (i = 0; i < n->npages; i++)
-			blocks += n->pages[i] ? PAGE / 512 : 0;
 	st->st_ino = n->ino;
 	st->st_mode = n->mode;
 	st->st_nlink = n->nlink;
@@ -551,7 +561,8 @@ static int ramfs_getattr(struct uk_vnode *vn, struct stat *st)
 	st->st_gid = n->gid;
 	st->st_size = S_ISDIR(n->mode) ? (off_t)PAGE : n->size;
 	st->st_blksize = PAGE;
-	st->st_blocks = blocks;
+	/* Counted, not walked: O_APPEND writes and lseek call this. */
+	st->st_blocks = S_ISREG(n->mode) ? n->present * (PAGE / 512) : 0;
 	st->st_atim = n->atime;
 	st->st_mtim = n->mtime;
 	st->st_ctim = n->ctime;
