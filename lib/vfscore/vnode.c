@@ -65,6 +65,13 @@ void uk_vnode_put(struct uk_vnode *vn)
 	}
 }
 
+/* Is @vn's recorded name @name (@len bytes)? */
+static int named(const struct uk_vnode *vn, const char *name, size_t len)
+{
+	return vn->name && strlen(vn->name) == len &&
+	       !memcmp(vn->name, name, len);
+}
+
 void vfs_dir_renamed(struct uk_mount *m, uint64_t ino, struct uk_vnode *ndir,
 		     const char *name, size_t len)
 {
@@ -73,17 +80,21 @@ void vfs_dir_renamed(struct uk_mount *m, uint64_t ino, struct uk_vnode *ndir,
 
 again:
 	for (vn = live_dirs; vn; vn = vn->dnext) {
-		if (vn->mount != m || vn->ino != ino || vn == m->root ||
-		    vn->parent == ndir)
+		if (vn->mount != m || vn->ino != ino || vn == m->root)
 			continue;
-		/* Putting the old parent may free list entries: restart. */
-		nname = uk_malloc(uk_alloc_get_default(), len + 1);
-		if (nname) {
-			memcpy(nname, name, len);
-			nname[len] = 0;
+		if (!named(vn, name, len)) {
+			/* Without memory the name is unknown: getcwd ENOENT. */
+			nname = uk_malloc(uk_alloc_get_default(), len + 1);
+			if (nname) {
+				memcpy(nname, name, len);
+				nname[len] = 0;
+			}
 			uk_free(uk_alloc_get_default(), vn->name);
 			vn->name = nname;
 		}
+		if (vn->parent == ndir)
+			continue;
+		/* Putting the old parent may free list entries: restart. */
 		old = vn->parent;
 		vn->parent = uk_vnode_get(ndir);
 		uk_vnode_put(old);
