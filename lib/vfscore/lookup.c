@@ -83,6 +83,18 @@ static int step(struct uk_vnode *dir, const char *name, size_t len,
 	return 0;
 }
 
+/*
+ * Has the directory @dir been removed (still held, no names left)? Every
+ * lookup in it fails with ENOENT, creations included, as on Linux.
+ */
+static int dead_dir(struct uk_vnode *dir)
+{
+	struct stat st;
+
+	return dir->type == S_IFDIR && vfs_getattr(dir, &st) == 0 &&
+	       !st.st_nlink;
+}
+
 /* Replace @p's consumed part by @target, keeping the rest @rest. */
 static int splice_link(char *buf, const char *target, size_t tlen,
 		       const char *rest)
@@ -197,7 +209,7 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 			goto out_put;
 		}
 		if (len > NAME_MAX) {
-			rc = -ENAMETOOLONG;
+			rc = dead_dir(cur) ? -ENOENT : -ENAMETOOLONG;
 			if (!last || (flags & (LOOKUP_PARENT | LOOKUP_LASTERR)) !=
 					     (LOOKUP_PARENT | LOOKUP_LASTERR))
 				goto out_put;
@@ -231,6 +243,12 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 			memcpy(nd->last, comp, len);
 			nd->last[len] = 0;
 			nd->lastlen = len;
+			/* Nothing is created in a removed directory. */
+			if (rc == -ENOENT && dead_dir(cur)) {
+				if (!(flags & LOOKUP_LASTERR))
+					goto out_put;
+				nd->last_err = rc;
+			}
 			if (rc == -ENOENT) {
 				nd->dir = cur;
 				rc = 0;

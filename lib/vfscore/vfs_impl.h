@@ -11,8 +11,9 @@
 #define LOOKUP_PARENT	0x2	/* stop at the last component's directory */
 #define LOOKUP_EMPTY	0x4	/* "" means @dirfd itself (AT_EMPTY_PATH) */
 /*
- * With LOOKUP_PARENT: a last component longer than NAME_MAX is not an
- * error yet but nd->last_err (rename checks both parents first).
+ * With LOOKUP_PARENT: a last component longer than NAME_MAX, or missing
+ * in a removed directory, is not an error yet but nd->last_err (rename
+ * checks both parents first).
  */
 #define LOOKUP_LASTERR	0x8
 /*
