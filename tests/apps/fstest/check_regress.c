@@ -5,6 +5,7 @@
  */
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
@@ -75,5 +76,27 @@ void fst_check_regressions(const char *dir)
 	FST_ERR("regress.create_in_removed", openat(dfd, "f", O_CREAT |
 						    O_WRONLY, 0644),
 		ENOENT);
+	/* A removed working directory: no path, no new names. */
+	fchdir(dfd);
+	FST_TRUE("regress.getcwd_removed", !getcwd(buf, sizeof(buf)) &&
+		 errno == ENOENT, "getcwd in a removed directory: '%s'",
+		 getcwd(buf, sizeof(buf)) ? buf : "(error)");
+	memset(buf, 'n', NAME_MAX + 1);
+	buf[NAME_MAX + 1] = 0;
+	FST_ERR("regress.long_name_in_removed", open(buf, O_CREAT | O_WRONLY,
+						     0644), ENOENT);
+	FST_ERR("regress.link_dir_in_removed", link(".", "x"), ENOENT);
+	chdir(dir);
+	close(dfd);
+	/* A directory renamed in the same parent: its open fd follows. */
+	mkdir("r1", 0755);
+	dfd = open("r1", O_RDONLY | O_DIRECTORY);
+	rename("r1", "r2");
+	fchdir(dfd);
+	FST_TRUE("regress.getcwd_renamed_in_place",
+		 getcwd(buf, sizeof(buf)) && strlen(buf) > 3 &&
+		 !strcmp(buf + strlen(buf) - 3, "/r2"),
+		 "getcwd says '%s', want .../r2", buf);
+	chdir(dir);
 	close(dfd);
 }

@@ -28,6 +28,7 @@
 
 static uint64_t rstate;
 static int slot[NSLOT], dslot[NDSLOT];
+static char base[1024];		/* the absolute path of DIR/w */
 static unsigned char buf[BUFMAX];
 
 static uint64_t rnext(void)
@@ -258,7 +259,7 @@ enum op {
 	OP_LSEEK, OP_TRUNCATE, OP_FTRUNCATE, OP_MKDIR, OP_RMDIR, OP_UNLINK,
 	OP_RENAME, OP_LINK, OP_SYMLINK, OP_READLINK, OP_STAT, OP_LSTAT,
 	OP_FSTAT, OP_GETDENTS, OP_CHMOD, OP_ACCESS, OP_FSYNC, OP_DIROPEN,
-	OP_AT, OP_FDLIST, OP_COUNT
+	OP_AT, OP_FDLIST, OP_CHDIR, OP_COUNT
 };
 
 /* Relative frequencies: data and namespace changes dominate. */
@@ -270,6 +271,7 @@ static const unsigned char weight[OP_COUNT] = {
 	[OP_SYMLINK] = 4, [OP_READLINK] = 2, [OP_STAT] = 5, [OP_LSTAT] = 3,
 	[OP_FSTAT] = 3, [OP_GETDENTS] = 4, [OP_CHMOD] = 2, [OP_ACCESS] = 2,
 	[OP_FSYNC] = 1, [OP_DIROPEN] = 3, [OP_AT] = 8, [OP_FDLIST] = 2,
+	[OP_CHDIR] = 2,
 };
 
 static enum op gen_op(void)
@@ -286,7 +288,7 @@ static enum op gen_op(void)
 
 static void step(long n)
 {
-	char p1[300], p2[300];
+	char p1[300], p2[300], cwd[1024];
 	unsigned int af, s = 0;
 	struct stat st;
 	ssize_t rc;
@@ -520,6 +522,43 @@ static void step(long n)
 			break;
 		}
 		break;
+	case OP_CHDIR:
+		/*
+		 * Into a folder of the tree or an open directory, or back;
+		 * the new working directory is printed relative to DIR/w.
+		 * One that left DIR/w (through "../x" links) is left at once,
+		 * so that the host side never works outside its folder.
+		 */
+		i = rnd(4);
+		if (i == 0) {
+			printf("chdir base");
+			res(chdir(base));
+			break;
+		}
+		if (i == 1) {
+			s = rnd(NDSLOT);
+			printf("fchdir d%u", s);
+			rc = fchdir(dslot[s]);
+		} else {
+			gen_path(p1, sizeof(p1));
+			printf("chdir %s", P(p1));
+			rc = chdir(p1);
+		}
+		if (rc < 0) {
+			res(rc);
+			break;
+		}
+		if (!getcwd(cwd, sizeof(cwd))) {
+			printf(" = 0 getcwd e%d\n", errno);
+		} else if (strncmp(cwd, base, strlen(base)) ||
+			   (cwd[strlen(base)] && cwd[strlen(base)] != '/')) {
+			printf(" = 0 outside\n");
+			if (chdir(base) < 0)
+				printf("R cannot return to w\n");
+		} else {
+			printf(" = 0 cwd=.%s\n", cwd + strlen(base));
+		}
+		break;
 	case OP_FDLIST:
 		s = rnd(NDSLOT);
 		printf("getdents64 d%u", s);
@@ -583,7 +622,8 @@ int fsreplay(uint64_t seed, long count, const char *dir)
 	 * The sequence runs in @dir/w, so that symbolic links to "../x"
 	 * stay inside @dir, which the final listing covers.
 	 */
-	if (chdir(dir) < 0 || mkdir("w", 0755) < 0 || chdir("w") < 0) {
+	if (chdir(dir) < 0 || mkdir("w", 0755) < 0 || chdir("w") < 0 ||
+	    !getcwd(base, sizeof(base))) {
 		printf("R cannot use %s: errno %d\n", dir, errno);
 		return 1;
 	}
@@ -601,6 +641,8 @@ int fsreplay(uint64_t seed, long count, const char *dir)
 	for (s = 0; s < NDSLOT; s++)
 		if (dslot[s] >= 0)
 			close(dslot[s]);
+	if (chdir(base) < 0)
+		printf("R cannot return to w: errno %d\n", errno);
 	dump("..", 0);
 	printf("R end\n");
 	return 0;
