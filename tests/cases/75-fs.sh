@@ -50,7 +50,7 @@ fs_check_test() {
 	check "$name.status" test "$rc" -eq 0
 	# The image ran to the end (a crash would leave checks unreported).
 	check "$name.finished" grep -q '^fstest: 0 failed' "$out/check.txt"
-	check "$name.all_checks" test "$(grep -c '^fstest: PASS' "$out/check.txt")" -ge 190
+	check "$name.all_checks" test "$(grep -c '^fstest: PASS' "$out/check.txt")" -ge 210
 }
 
 test_fs_check_linuxu() { fs_check_test linuxu; }

@@ -55,5 +55,6 @@ void fst_check_nospace(const char *dir);
 void fst_check_poll(const char *dir);
 void fst_check_threads(const char *dir);
 void fst_check_regressions(const char *dir);
+void fst_check_stdio(const char *dir);
 
 #endif /* FSTEST_CHECK_H */

@@ -3,7 +3,8 @@
  * fstest: the file layer's test app (tests/cases/75-fs.sh).
  *   fstest check DIR        every file call and its errors, ENOSPC on a
  *                           small ramfs, poll/select/epoll, threads;
- *                           one "fstest: PASS|FAIL <name>" line each
+ *                           buffered FILE streams; one
+ *                           "fstest: PASS|FAIL <name>" line each
  *   fstest replay SEED COUNT DIR   the differential test (replay.h)
  *   fstest bench DIR MIB NMETA REPS   the file-system bench (bench.h)
  * DIR is created if missing, so the same image tests whatever file
@@ -31,6 +32,7 @@ static const struct {
 	{ "poll", fst_check_poll },
 	{ "threads", fst_check_threads },
 	{ "regress", fst_check_regressions },
+	{ "stdio", fst_check_stdio },
 };
 
 static int usage(void)
