@@ -73,30 +73,6 @@ static int seq(const char *name_w, const char *name_r, char *buf,
 	return unlink("data") < 0 ? fail("unlink") : 0;
 }
 
-/*
- * The ceiling for the sequential figures: @total bytes copied between
- * two buffers of 1 MiB with memcpy, no file involved.
- */
-static void copy_ceiling(char *buf, long long total, int rep)
-{
-	size_t big = 1 << 20;
-	char *dst = malloc(big);
-	long long t0, t1, done;
-
-	if (!dst)
-		return;
-	memset(dst, 0, big);
-	t0 = now_ns();
-	for (done = 0; done < total; done += big) {
-		memcpy(dst, buf, big);
-		/* Keep the copy: the compiler may not drop it. */
-		__asm__ __volatile__("" : : "r"(dst) : "memory");
-	}
-	t1 = now_ns();
-	report("memcpy", rep, total, (long)(total / big), t1 - t0);
-	free(dst);
-}
-
 /* @n rounds of: create a new file, stat it, remove it. */
 static int meta(long n, int rep)
 {
@@ -144,7 +120,6 @@ int fsbench(const char *dir, long mib, long nmeta, int reps)
 				 rep);
 		if (!rc)
 			rc = meta(nmeta, rep);
-		copy_ceiling(buf, mib << 20, rep);
 	}
 	free(buf);
 	printf("fsbench: %s\n", rc ? "failed" : "done");

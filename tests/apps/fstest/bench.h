@@ -11,11 +11,8 @@
  * In the existing folder @dir, @reps times each: write a file of @mib
  * MiB sequentially in 4 KiB writes, read it back in 4 KiB reads, the
  * same with 1 MiB calls, and @nmeta rounds of create + stat + unlink of
- * a new file; and, as the ceiling of the sequential figures, the same
- * bytes copied with memcpy between two 1 MiB buffers. Prints one line
- * per measurement:
- *   fsbench: <write4k|read4k|write1m|read1m|meta|memcpy> rep=R bytes=B
- *            ops=N ns=T
+ * a new file. Prints one line per measurement:
+ *   fsbench: <write4k|read4k|write1m|read1m|meta> rep=R bytes=B ops=N ns=T
  * @return 0, or 1 when a call failed (named on a "fsbench: error" line).
  */
 int fsbench(const char *dir, long mib, long nmeta, int reps);
