@@ -143,6 +143,7 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 	struct uk_vnode *cur = NULL, *next;
 	char *buf, *p, *comp, *tbuf = NULL;
 	int links = 0, rc, last, dots;
+	unsigned int defer;
 	size_t len;
 	ssize_t tlen;
 
@@ -210,8 +211,8 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 		}
 		if (len > NAME_MAX) {
 			rc = dead_dir(cur) ? -ENOENT : -ENAMETOOLONG;
-			if (!last || (flags & (LOOKUP_PARENT | LOOKUP_LASTERR)) !=
-					     (LOOKUP_PARENT | LOOKUP_LASTERR))
+			defer = LOOKUP_PARENT | LOOKUP_LASTERR;
+			if (!last || (flags & defer) != defer)
 				goto out_put;
 			nd->last_err = rc;
 			nd->dir = cur;

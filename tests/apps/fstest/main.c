@@ -37,7 +37,9 @@ static const struct {
 
 static int usage(void)
 {
-	printf("usage: fstest check DIR [GROUP...] | replay SEED COUNT DIR | bench DIR MIB NMETA REPS\n");
+	printf("usage: fstest check DIR [GROUP...]\n"
+	       "       fstest replay SEED COUNT DIR\n"
+	       "       fstest bench DIR MIB NMETA REPS\n");
 	return 2;
 }
 

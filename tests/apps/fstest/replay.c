@@ -170,7 +170,8 @@ static void list_fd(int fd)
 			name = dbuf + pos + 19;
 			if (cnt < NLIST) {
 				v[cnt] = malloc(strlen(name) + 5);
-				sprintf(v[cnt++], "%s:%d", name, dbuf[pos + 18]);
+				sprintf(v[cnt++], "%s:%d", name,
+					dbuf[pos + 18]);
 			}
 		}
 	if (n < 0) {
@@ -596,7 +597,8 @@ static void dump(const char *path, int depth)
 		print_stat(0, &st);
 		if (S_ISLNK(st.st_mode)) {
 			rc = readlink(sub, target, sizeof(target));
-			printf("R tree %s -> %.*s\n", sub, (int)(rc < 0 ? 0 : rc),
+			printf("R tree %s -> %.*s\n", sub,
+			       (int)(rc < 0 ? 0 : rc),
 			       target);
 		} else if (S_ISREG(st.st_mode)) {
 			h = 2166136261u;
