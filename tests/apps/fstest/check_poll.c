@@ -12,13 +12,16 @@
 #include <unistd.h>
 #include "check.h"
 
-/* A wait of @ms must take at least @ms - 2 (clock granularity) and less
- * than @ms + 500 (TCG under load is slow, but not that slow). */
+/*
+ * A wait of @ms must take at least @ms - 2 (clock granularity) and end
+ * within 2 s more (a guest descheduled on a loaded host runs late; a
+ * timeout that never fires is what this catches).
+ */
 static int waited(long t0, int ms)
 {
 	long dt = fst_now_ms() - t0;
 
-	return dt >= ms - 2 && dt < ms + 500;
+	return dt >= ms - 2 && dt < ms + 2000;
 }
 
 void fst_check_poll(const char *dir)
