@@ -259,6 +259,9 @@ long uk_sys_openat(int dirfd, const char *path, int flags, mode_t mode)
 		return -EOPNOTSUPP;
 	if (acc == 3 && !(flags & O_PATH))
 		return -EINVAL;
+	/* Creating a directory by open() has no meaning: Linux 6.4+. */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
 	/*
 	 * O_CREAT|O_EXCL never follows a last-component link (a dangling
 	 * one is EEXIST, not a file created at its target); without
