@@ -29,6 +29,11 @@ void fst_check_regressions(const char *dir)
 	mkdir("dd", 0755);
 	symlink("dd", "ld");
 	FST_ERR("regress.unlink_link_slash", unlink("ld/"), ENOTDIR);
+	/* O_CREAT|O_DIRECTORY made a regular file; Linux says EINVAL. */
+	FST_ERR("regress.creat_directory_flag",
+		open("cd", O_CREAT | O_DIRECTORY | O_RDONLY, 0755), EINVAL);
+	FST_TRUE("regress.creat_directory_nothing", lstat("cd", &st) < 0,
+		 "O_CREAT|O_DIRECTORY left a file behind");
 	/* Empty writes. */
 	fd = open("z", O_CREAT | O_RDWR | O_APPEND, 0644);
 	write(fd, "0123456789", 10);
