@@ -214,6 +214,8 @@ static int gen_flags(unsigned int *abstract)
 		f |= O_CREAT, a |= 4;
 		if (!rnd(4))
 			f |= O_EXCL, a |= 8;
+		if (!rnd(40))	/* EINVAL on Linux 6.4+ */
+			f |= O_DIRECTORY, a |= 16;
 	} else if (!rnd(8)) {
 		f |= O_DIRECTORY, a |= 16;
 	}
@@ -418,8 +420,9 @@ static void step(long n)
 		break;
 	case OP_READLINK:
 		gen_path(p1, sizeof(p1));
-		printf("readlink %s", P(p1));
-		rc = readlink(p1, p2, sizeof(p2) - 1);
+		len = rnd(4) ? sizeof(p2) - 1 : 1 + rnd(4);	/* truncated */
+		printf("readlink %s %zu", P(p1), len);
+		rc = readlink(p1, p2, len);
 		if (rc >= 0)
 			printf(" = %zd '%.*s'\n", rc, (int)rc, p2);
 		else
