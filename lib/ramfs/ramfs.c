@@ -47,6 +47,7 @@ struct rnode {
 		struct {	/* S_IFREG */
 			char **pages;
 			size_t npages;	/* slots in pages[] */
+			size_t present;	/* pages allocated (st_blocks) */
 		};
 		struct {	/* S_IFDIR */
 			struct rdirent *first, *last;
@@ -326,7 +327,7 @@ static int ramfs_rename(struct uk_vnode *odir, const char *oname,
 			size_t olen, struct uk_vnode *ndir, const char *nname,
 			size_t nlen)
 {
-	struct rnode *od = node(odir), *nd = node(ndir), *n, *victim;
+	struct rnode *od = node(odir), *nd = node(ndir), *n, *victim, *p;
 	struct rdirent *oe, *oprev, *ne, *nprev;
 	int rc;
 
@@ -334,7 +335,20 @@ static int ramfs_rename(struct uk_vnode *odir, const char *oname,
 	if (!oe)
 		return -ENOENT;
 	n = oe->node;
+	if (!nd->nlink)
+		return -ENOENT;	/* into a removed directory */
+	/*
+	 * vfscore checks these too, but a directory moved under itself
+	 * would cut a loop off the tree: check with our own parents.
+	 */
+	for (p = nd; S_ISDIR(n->mode) && p; p = p->parent)
+		if (p == n)
+			return -EINVAL;
 	ne = dir_find(nd, nname, nlen, &nprev);
+	if (ne && S_ISDIR(ne->node->mode))
+		for (p = od; p; p = p->parent)
+			if (p == ne->node)
+				return -ENOTEMPTY;
 	if (ne) {
 		victim = ne->node;
 		if (victim == n)
@@ -378,6 +392,9 @@ static int ramfs_readdir(struct uk_vnode *dir, uint64_t *cookie,
 	struct rnode *d = node(dir);
 	struct rdirent *e;
 
+	/* A removed directory (still open) lists nothing, as on Linux. */
+	if (!d->nlink)
+		return -ENOENT;
 	if (*cookie == 0) {
 		if (fill(ctx, ".", 1, d->ino, 4, 1))
 			return 0;
@@ -410,6 +427,7 @@ static void truncate_pages(struct rmount *m, struct rnode *n, off_t size)
 		if (n->pages[i]) {
 			uk_free(a(), n->pages[i]);
 			n->pages[i] = NULL;
+			n->present--;
 			m->used -= PAGE;
 		}
 	}
@@ -438,17 +456,29 @@ static int page_slots(struct rnode *n, size_t idx)
 	return 0;
 }
 
-static char *page_get(struct rmount *m, struct rnode *n, size_t idx)
+/*
+ * Page @idx of @n for a write of [@in, @in + @len) into it. A new page
+ * is zeroed only outside that range, which the caller fills at once:
+ * a sequential writer's pages are not cleared only to be overwritten.
+ */
+static char *page_get(struct rmount *m, struct rnode *n, size_t idx,
+		      size_t in, size_t len)
 {
+	char *page;
+
 	if (page_slots(n, idx) < 0)
 		return NULL;
 	if (!n->pages[idx]) {
 		if (m->limit && m->used + PAGE > m->limit)
 			return NULL;
-		n->pages[idx] = uk_calloc(a(), 1, PAGE);
-		if (!n->pages[idx])
+		page = uk_malloc(a(), PAGE);
+		if (!page)
 			return NULL;
+		memset(page, 0, in);
+		memset(page + in + len, 0, PAGE - in - len);
+		n->pages[idx] = page;
 		m->used += PAGE;
+		n->present++;
 	}
 	return n->pages[idx];
 }
@@ -486,8 +516,8 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const struct iovec *iov,
 {
 	struct rnode *n = node(vn);
 	size_t done = 0, chunk, in;
+	int i, full = 0;
 	char *page;
-	int i;
 
 	for (i = 0; i < iovcnt; i++) {
 		const char *src = iov[i].iov_base;
@@ -498,9 +528,11 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const struct iovec *iov,
 		while (left) {
 			in = off % PAGE;
 			chunk = MIN(left, PAGE - in);
-			page = page_get(rm(vn), n, off / PAGE);
-			if (!page)
+			page = page_get(rm(vn), n, off / PAGE, in, chunk);
+			if (!page) {
+				full = 1;
 				goto out;
+			}
 			memcpy(page + in, src, chunk);
 			src += chunk;
 			off += chunk;
@@ -515,17 +547,14 @@ out:
 		uk_vfs_now(&n->mtime);
 		n->ctime = n->mtime;
 	}
-	return done ? (ssize_t)done : -ENOSPC;
+	/* Nothing to write is 0, not ENOSPC. */
+	return done || !full ? (ssize_t)done : -ENOSPC;
 }
 
 static int ramfs_getattr(struct uk_vnode *vn, struct stat *st)
 {
 	struct rnode *n = node(vn);
-	size_t i, blocks = 0;
 
-	if (S_ISREG(n->mode))
-		for (i = 0; i < n->npages; i++)
-			blocks += n->pages[i] ? PAGE / 512 : 0;
 	st->st_ino = n->ino;
 	st->st_mode = n->mode;
 	st->st_nlink = n->nlink;
@@ -533,7 +562,8 @@ static int ramfs_getattr(struct uk_vnode *vn, struct stat *st)
 	st->st_gid = n->gid;
 	st->st_size = S_ISDIR(n->mode) ? (off_t)PAGE : n->size;
 	st->st_blksize = PAGE;
-	st->st_blocks = blocks;
+	/* Counted, not walked: O_APPEND writes and lseek call this. */
+	st->st_blocks = S_ISREG(n->mode) ? n->present * (PAGE / 512) : 0;
 	st->st_atim = n->atime;
 	st->st_mtim = n->mtime;
 	st->st_ctim = n->ctime;

@@ -257,6 +257,9 @@ long uk_sys_truncate(const char *path, off_t len)
 	struct nameidata nd;
 	long rc;
 
+	/* A bad length is refused before the path is looked at (Linux). */
+	if (len < 0)
+		return -EINVAL;
 	rc = vfs_resolve(AT_FDCWD, path, LOOKUP_FOLLOW, &nd);
 	if (rc < 0)
 		return rc;
@@ -267,10 +270,13 @@ long uk_sys_truncate(const char *path, off_t len)
 
 long uk_sys_ftruncate(int fd, off_t len)
 {
-	struct uk_file *f = uk_fdtab_get(fd);
+	struct uk_file *f;
 	struct uk_vnode *vn;
 	long rc;
 
+	if (len < 0)
+		return -EINVAL;	/* before the fd, as on Linux */
+	f = uk_fdtab_get(fd);
 	if (!f)
 		return -EBADF;
 	rc = (f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_PATH)

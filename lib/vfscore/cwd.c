@@ -44,6 +44,7 @@ long uk_sys_fchdir(int fd)
 long uk_sys_getcwd(char *buf, size_t size)
 {
 	struct uk_vnode *vn = vfs_cwd();
+	struct stat st;
 	size_t pos, n;
 
 	if (!buf)
@@ -51,6 +52,9 @@ long uk_sys_getcwd(char *buf, size_t size)
 	if (!size)
 		return -EINVAL;
 	if (!vn)
+		return -ENOENT;
+	/* A removed working directory has no path (Linux: ENOENT). */
+	if (vfs_getattr(vn, &st) == 0 && S_ISDIR(st.st_mode) && !st.st_nlink)
 		return -ENOENT;
 	/* Build from the end of @buf towards its start. */
 	pos = size;

@@ -83,17 +83,36 @@ static int step(struct uk_vnode *dir, const char *name, size_t len,
 	return 0;
 }
 
+/*
+ * Has the directory @dir been removed (still held, no names left)? Every
+ * lookup in it fails with ENOENT, creations included, as on Linux.
+ */
+static int dead_dir(struct uk_vnode *dir)
+{
+	struct stat st;
+
+	return dir->type == S_IFDIR && vfs_getattr(dir, &st) == 0 &&
+	       !st.st_nlink;
+}
+
 /* Replace @p's consumed part by @target, keeping the rest @rest. */
 static int splice_link(char *buf, const char *target, size_t tlen,
 		       const char *rest)
 {
-	size_t rlen = strlen(rest);
+	size_t rlen = strlen(rest), sep = rlen ? 1 : 0;
 
-	if (tlen + 1 + rlen >= PATH_MAX)
+	/*
+	 * A separator only when something follows: a link that was the
+	 * last component must not gain a trailing slash, which would
+	 * make its target look like a directory ("link -> file" opened
+	 * as "file/").
+	 */
+	if (tlen + sep + rlen >= PATH_MAX)
 		return -ENAMETOOLONG;
-	memmove(buf + tlen + 1, rest, rlen + 1);
+	memmove(buf + tlen + sep, rest, rlen + 1);
 	memcpy(buf, target, tlen);
-	buf[tlen] = '/';
+	if (sep)
+		buf[tlen] = '/';
 	return 0;
 }
 
@@ -124,6 +143,7 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 	struct uk_vnode *cur = NULL, *next;
 	char *buf, *p, *comp, *tbuf = NULL;
 	int links = 0, rc, last, dots;
+	unsigned int defer;
 	size_t len;
 	ssize_t tlen;
 
@@ -174,10 +194,6 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 		while (*p && *p != '/')
 			p++;
 		len = p - comp;
-		if (len > NAME_MAX) {
-			rc = -ENAMETOOLONG;
-			goto out_put;
-		}
 		/* The last component: nothing but slashes after it. */
 		{
 			char *q = p;
@@ -187,6 +203,21 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 			last = !*q;
 			if (last)
 				nd->trailing_slash = q != p;
+		}
+		if (last && nd->trailing_slash && (flags & LOOKUP_CREATE) &&
+		    cur->type == S_IFDIR) {
+			rc = -EISDIR;
+			goto out_put;
+		}
+		if (len > NAME_MAX) {
+			rc = dead_dir(cur) ? -ENOENT : -ENAMETOOLONG;
+			defer = LOOKUP_PARENT | LOOKUP_LASTERR;
+			if (!last || (flags & defer) != defer)
+				goto out_put;
+			nd->last_err = rc;
+			nd->dir = cur;
+			rc = 0;
+			goto out_free;
 		}
 		dots = (len == 1 && comp[0] == '.') ||
 		       (len == 2 && comp[0] == '.' && comp[1] == '.');
@@ -213,6 +244,12 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 			memcpy(nd->last, comp, len);
 			nd->last[len] = 0;
 			nd->lastlen = len;
+			/* Nothing is created in a removed directory. */
+			if (rc == -ENOENT && dead_dir(cur)) {
+				if (!(flags & LOOKUP_LASTERR))
+					goto out_put;
+				nd->last_err = rc;
+			}
 			if (rc == -ENOENT) {
 				nd->dir = cur;
 				rc = 0;
@@ -221,8 +258,14 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 		} else if (rc < 0) {
 			goto out_put;
 		}
+		/*
+		 * A trailing slash follows a last-component link (as on
+		 * Linux), except for LOOKUP_PARENT callers (unlink, rename,
+		 * mkdir, link...), which act on the link itself.
+		 */
 		if (next->type == S_IFLNK &&
-		    (!last || (flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
+		    (!last || (flags & LOOKUP_FOLLOW) ||
+		     (nd->trailing_slash && !(flags & LOOKUP_PARENT)))) {
 			if (++links > MAXSYMLINKS) {
 				uk_vnode_put(next);
 				rc = -ELOOP;
@@ -262,7 +305,9 @@ int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 				nd->dir = cur;
 			else
 				uk_vnode_put(cur);
-			if (nd->trailing_slash && next->type != S_IFDIR) {
+			/* LOOKUP_PARENT callers rule on "file/" themselves. */
+			if (nd->trailing_slash && next->type != S_IFDIR &&
+			    !(flags & LOOKUP_PARENT)) {
 				nd_put(nd);
 				rc = -ENOTDIR;
 				goto out_free;

@@ -133,52 +133,57 @@ long uk_sys_renameat2(int olddirfd, const char *oldpath, int newdirfd,
 
 	if (flags & ~RENAME_NOREPLACE)
 		return -EINVAL;
-	rc = parent_of(olddirfd, oldpath, 0, &o);
+	/* Both directories first, then the names (Linux's order). */
+	rc = parent_of(olddirfd, oldpath, LOOKUP_LASTERR, &o);
 	if (rc < 0)
 		return rc;
-	rc = parent_of(newdirfd, newpath, 0, &n);
+	rc = parent_of(newdirfd, newpath, LOOKUP_LASTERR, &n);
 	if (rc < 0)
 		goto out_old;
-	rc = -ENOENT;
-	if (!o.vn)
-		goto out;
-	rc = o.lastlen ? 0 : -EBUSY;
-	if (!n.lastlen)
-		rc = n.vn ? -EBUSY : -ENOENT;
-	if (o.vn == vfs_root() || o.vn == o.vn->mount->root ||
-	    (n.vn && n.vn == n.vn->mount->root))
-		rc = -EBUSY;
-	if (rc < 0)
-		goto out;
+	/* The checks in Linux's order, so that errno agrees with it. */
 	rc = -EXDEV;
 	if (o.dir->mount != n.dir->mount)
+		goto out;
+	/* ".", ".." or "/" on either side, before the source's ENOENT. */
+	rc = -EBUSY;
+	if ((!o.lastlen && !o.last_err) || (!n.lastlen && !n.last_err))
+		goto out;
+	rc = o.last_err ? o.last_err : -ENOENT;
+	if (!o.vn)
+		goto out;
+	rc = n.last_err;
+	if (rc < 0)
+		goto out;
+	rc = -EBUSY;
+	if (o.vn == o.vn->mount->root || (n.vn && n.vn == n.vn->mount->root))
+		goto out;
+	rc = -EEXIST;
+	if (n.vn && (flags & RENAME_NOREPLACE))
+		goto out;
+	rc = -ENOTDIR;
+	if (o.vn->type != S_IFDIR && (o.trailing_slash || n.trailing_slash))
+		goto out;
+	/* Not into itself or its own subtree... */
+	rc = -EINVAL;
+	if (o.vn->type == S_IFDIR && is_ancestor(o.vn, n.dir))
+		goto out;
+	/* ...nor over a directory that holds the source. */
+	rc = -ENOTEMPTY;
+	if (n.vn && n.vn->type == S_IFDIR && is_ancestor(n.vn, o.dir))
 		goto out;
 	/* The same file under both names: nothing to do. */
 	rc = 0;
 	if (n.vn && n.vn->ino == o.vn->ino)
 		goto out;
-	rc = -EEXIST;
-	if (n.vn && (flags & RENAME_NOREPLACE))
+	rc = o.vn->type == S_IFDIR ? -ENOTDIR : -EISDIR;
+	if (n.vn && (n.vn->type == S_IFDIR) != (o.vn->type == S_IFDIR))
 		goto out;
-	if (o.vn->type == S_IFDIR) {
-		rc = -ENOTDIR;
-		if (n.vn && n.vn->type != S_IFDIR)
-			goto out;
-		/* Not into itself or its own subtree. */
-		rc = -EINVAL;
-		if (is_ancestor(o.vn, n.dir))
-			goto out;
-	} else {
-		rc = -EISDIR;
-		if (n.vn && n.vn->type == S_IFDIR)
-			goto out;
-		rc = -ENOTDIR;
-		if (o.trailing_slash || n.trailing_slash)
-			goto out;
-	}
 	rc = o.dir->ops->rename ? o.dir->ops->rename(o.dir, o.last, o.lastlen,
 						     n.dir, n.last, n.lastlen)
 				: -EPERM;
+	if (rc == 0 && o.vn->type == S_IFDIR)
+		vfs_dir_renamed(o.vn->mount, o.vn->ino, n.dir, n.last,
+				n.lastlen);
 out:
 	nd_put(&n);
 out_old:
@@ -205,12 +210,12 @@ long uk_sys_linkat(int olddirfd, const char *oldpath, int newdirfd,
 		goto out_old;
 	if (n.vn || !n.lastlen)
 		rc = -EEXIST;
-	else if (o.vn->type == S_IFDIR)
-		rc = -EPERM;
-	else if (o.vn->mount != n.dir->mount)
-		rc = -EXDEV;
 	else if (n.trailing_slash)
 		rc = -ENOENT;
+	else if (o.vn->mount != n.dir->mount)
+		rc = -EXDEV;
+	else if (o.vn->type == S_IFDIR)
+		rc = -EPERM;
 	else
 		rc = n.dir->ops->link ? n.dir->ops->link(n.dir, n.last,
 							 n.lastlen, o.vn)
@@ -258,8 +263,9 @@ long uk_sys_readlinkat(int dirfd, const char *path, char *buf, size_t len)
 	rc = vfs_resolve(dirfd, path, LOOKUP_EMPTY, &nd);
 	if (rc < 0)
 		return rc;
+	/* An empty path names @dirfd: not a link there is ENOENT. */
 	if (nd.vn->type != S_IFLNK || !nd.vn->ops->readlink)
-		rc = -EINVAL;
+		rc = *path ? -EINVAL : -ENOENT;
 	else if (!buf)
 		rc = -EFAULT;
 	else

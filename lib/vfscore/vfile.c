@@ -88,6 +88,15 @@ static ssize_t vf_read(struct uk_file *f, const struct iovec *iov,
 	return n;
 }
 
+static size_t iov_total(const struct iovec *iov, int iovcnt)
+{
+	size_t n = 0;
+
+	while (iovcnt-- > 0)
+		n += iov++->iov_len;
+	return n;
+}
+
 static ssize_t vf_write(struct uk_file *f, const struct iovec *iov,
 			int iovcnt, off_t *off, int flags)
 {
@@ -101,6 +110,9 @@ static ssize_t vf_write(struct uk_file *f, const struct iovec *iov,
 	rc = vfs_writable(vn);
 	if (rc < 0)
 		return rc;
+	/* Nothing to write leaves even an O_APPEND position alone. */
+	if (!iov_total(iov, iovcnt))
+		return 0;
 	if ((flags & O_APPEND) && vn->type == S_IFREG) {
 		rc = vfs_getattr(vn, &st);
 		if (rc < 0)
@@ -247,7 +259,21 @@ long uk_sys_openat(int dirfd, const char *path, int flags, mode_t mode)
 		return -EOPNOTSUPP;
 	if (acc == 3 && !(flags & O_PATH))
 		return -EINVAL;
-	if (!(flags & O_NOFOLLOW))
+	/* Creating a directory by open() has no meaning: Linux 6.4+. */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
+	/*
+	 * O_CREAT|O_EXCL never follows a last-component link (a dangling
+	 * one is EEXIST, not a file created at its target); without
+	 * O_CREAT no parent is needed, and a trailing slash follows a
+	 * link even with O_NOFOLLOW, as on Linux.
+	 */
+	if (!(flags & O_CREAT))
+		lf = 0;
+	else
+		lf |= LOOKUP_CREATE;
+	if (!(flags & O_NOFOLLOW) &&
+	    (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL))
 		lf |= LOOKUP_FOLLOW;
 	rc = vfs_resolve(dirfd, path, lf, &nd);
 	if (rc < 0)
@@ -279,26 +305,32 @@ long uk_sys_openat(int dirfd, const char *path, int flags, mode_t mode)
 		}
 		nd.vn = vn;
 	} else {
+		/* The checks in Linux's order, so that errno agrees. */
 		rc = -EEXIST;
 		if ((flags & O_CREAT) && (flags & O_EXCL))
+			goto out;
+		rc = -EISDIR;
+		if ((flags & O_CREAT) && vn->type == S_IFDIR)
+			goto out;
+		rc = -ENOTDIR;
+		if ((flags & O_DIRECTORY) && vn->type != S_IFDIR)
 			goto out;
 		rc = -ELOOP;
 		if (vn->type == S_IFLNK && !(flags & O_PATH))
 			goto out;	/* O_NOFOLLOW on a symlink */
+		/* O_TRUNC asks for write access, as on Linux. */
 		rc = -EISDIR;
 		if (vn->type == S_IFDIR &&
-		    ((flags & O_CREAT) || acc != O_RDONLY) &&
+		    ((flags & O_TRUNC) || acc != O_RDONLY) &&
 		    !(flags & O_PATH))
-			goto out;
-		rc = -ENOTDIR;
-		if ((flags & O_DIRECTORY) && vn->type != S_IFDIR)
 			goto out;
 		if (acc != O_RDONLY && !(flags & O_PATH)) {
 			rc = vfs_writable(vn);
 			if (rc < 0 && vn->type != S_IFCHR)
 				goto out;
 		}
-		if ((flags & O_TRUNC) && acc != O_RDONLY &&
+		/* Even with O_RDONLY, as Linux does (POSIX leaves it open). */
+		if ((flags & O_TRUNC) && !(flags & O_PATH) &&
 		    vn->type == S_IFREG) {
 			va = (struct uk_vattr){ .mask = UK_VATTR_SIZE };
 			rc = vfs_setattr(vn, &va);

@@ -10,6 +10,17 @@
 #define LOOKUP_FOLLOW	0x1	/* follow a symlink in the last component */
 #define LOOKUP_PARENT	0x2	/* stop at the last component's directory */
 #define LOOKUP_EMPTY	0x4	/* "" means @dirfd itself (AT_EMPTY_PATH) */
+/*
+ * With LOOKUP_PARENT: a last component longer than NAME_MAX, or missing
+ * in a removed directory, is not an error yet but nd->last_err (rename
+ * checks both parents first).
+ */
+#define LOOKUP_LASTERR	0x8
+/*
+ * With LOOKUP_PARENT: open(O_CREAT); a last component followed by '/'
+ * (in the path or in a link's target) is EISDIR, as on Linux.
+ */
+#define LOOKUP_CREATE	0x10
 
 struct nameidata {
 	/* LOOKUP_PARENT: the directory of the last component (a ref). */
@@ -20,6 +31,7 @@ struct nameidata {
 	char last[NAME_MAX + 1];
 	size_t lastlen;
 	int trailing_slash;	/* the path ended in '/' */
+	int last_err;		/* LOOKUP_LASTERR: the last name's error */
 };
 
 /*
@@ -28,11 +40,21 @@ struct nameidata {
  * With it, nd->dir is its directory and nd->vn the object when it exists;
  * a path whose last component is "." or ".." or that is "/" gives
  * lastlen 0 (nd->vn set, nd->dir too), which creating calls refuse.
+ * With LOOKUP_PARENT a last-component link is followed only with
+ * LOOKUP_FOLLOW, and a trailing slash after a non-directory is left to
+ * the caller (nd->trailing_slash): mkdir says EEXIST, unlink ENOTDIR.
  * Release with nd_put().
  */
 int vfs_resolve(int dirfd, const char *path, unsigned int flags,
 		struct nameidata *nd);
 void nd_put(struct nameidata *nd);
+
+/*
+ * The directory (@m, @ino) is now @name in @ndir: update the parent and
+ * name of its live vnodes.
+ */
+void vfs_dir_renamed(struct uk_mount *m, uint64_t ino, struct uk_vnode *ndir,
+		     const char *name, size_t len);
 
 /* The vnode an fd refers to (a ref), or -EBADF/-ENOTDIR in the pointer. */
 struct uk_vnode *vfs_fd_vnode(int fd, int want_dir);

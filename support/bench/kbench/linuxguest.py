@@ -106,3 +106,49 @@ def prepare():
     os.replace(initrd + ".tmp", initrd)
     common.progress_done()
     return kernel, initrd
+
+
+def custom_initrd(tag, init, files):
+    """An initrd like prepare()'s but with the /init script @init and the
+    extra files @files ({path in the guest: host path}), for benches that
+    run a program in the Linux guest. Cached under a name made of @tag
+    and a digest of the script and the files' contents. Returns the
+    (kernel, initrd) paths."""
+    kernel, _ = prepare()
+    d = cache_dir()
+    digest = zlib.crc32(init.encode())
+    for dest in sorted(files):
+        with open(files[dest], "rb") as f:
+            digest = zlib.crc32(dest.encode() + f.read(), digest)
+    initrd = os.path.join(d, f"initrd-{tag}-{digest:08x}.gz")
+    if os.path.exists(initrd):
+        return kernel, initrd
+    bdeb = _download(BUSYBOX_PKG, d)
+    with tempfile.TemporaryDirectory(dir=d) as t:
+        _run(["dpkg-deb", "-x", bdeb, "b"], t)
+        root = os.path.join(t, "root")
+        os.makedirs(os.path.join(root, "bin"))
+        for sub in ("dev", "proc", "sys", "mnt"):
+            os.makedirs(os.path.join(root, sub))
+        shutil.copy(os.path.join(t, "b", "bin", "busybox"),
+                    os.path.join(root, "bin", "busybox"))
+        for dest, src in files.items():
+            path = os.path.join(root, dest.lstrip("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            shutil.copy(src, path)
+            os.chmod(path, 0o755)
+        with open(os.path.join(root, "init"), "w") as f:
+            f.write(init)
+        os.chmod(os.path.join(root, "init"), 0o755)
+        listing = _run(["find", "."], root)
+        cpio = subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"],
+                              cwd=root, input=listing.encode(),
+                              capture_output=True)
+        if cpio.returncode != 0:
+            common.die("cpio failed: " + cpio.stderr.decode())
+        gz = subprocess.run(["gzip", "-1"], input=cpio.stdout,
+                            capture_output=True)
+        with open(initrd + ".tmp", "wb") as f:
+            f.write(gz.stdout)
+    os.replace(initrd + ".tmp", initrd)
+    return kernel, initrd

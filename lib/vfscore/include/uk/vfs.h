@@ -128,11 +128,13 @@ struct uk_vnode {
 	/*
 	 * Set by vfscore, not by file systems: the directory this vnode
 	 * was looked up from (a reference; NULL for "/") and the name it
-	 * was found under, which ".." and getcwd() follow. A rename does
-	 * not update vnodes already in use (the next lookup is right).
+	 * was found under, which ".." and getcwd() follow. Renaming a
+	 * directory updates every live vnode of it (see dnext).
 	 */
 	struct uk_vnode *parent;
 	char *name;
+	/* vfscore's list of live directory vnodes (renames update them). */
+	struct uk_vnode *dnext, **dpprev;
 };
 
 struct uk_fs_type {
