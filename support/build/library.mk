@@ -16,9 +16,11 @@
 # library's include/ folder is on everyone's include path; its
 # exportsyms.uk, if present, lists the only symbols other libraries see.
 #
-# A driver that serves `make run NET=` or `DISK=` on a platform says so:
-#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-... too)
-# so that `make run` refuses NET=/DISK= for an image with no such driver.
+# A driver that serves `make run NET=`, `DISK=` or `FS=` on a platform
+# says so:
+#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo   (KILN_RUN_DISK-, _FS- too)
+# so that `make run` refuses NET=/DISK=/FS= for an image with no such
+# driver.
 
 KILN_LIBS :=
 
