@@ -91,6 +91,15 @@ static int splice_link(char *buf, const char *target, size_t tlen,
 
 	if (tlen + 1 + rlen >= PATH_MAX)
 		return -ENAMETOOLONG;
+	/*
+	 * A link that is the last component: its target alone, or a
+	 * trailing '/' would demand a directory (ENOTDIR on a file).
+	 */
+	if (!rlen) {
+		memcpy(buf, target, tlen);
+		buf[tlen] = '\0';
+		return 0;
+	}
 	memmove(buf + tlen + 1, rest, rlen + 1);
 	memcpy(buf, target, tlen);
 	buf[tlen] = '/';
