@@ -26,6 +26,7 @@ struct p9_call {
 	struct p9_msg req, rep;
 	uint8_t *tx, *rx;
 	uint32_t rxcap;
+	uint32_t size;		/* of the buffer at tx */
 	uint8_t type;
 	uint16_t tag;
 };
@@ -65,7 +66,15 @@ static int call_begin(struct p9_session *s, struct p9_call *c, uint8_t type,
 	if (s->unmounted)
 		return -EIO;
 	c->s = s;
-	c->tx = uk_malloc(uk_alloc_get_default(), txcap + rxcap);
+	c->size = txcap + rxcap;
+	/* A data call takes the session's spare buffer when it is free. */
+	if (s->spare && c->size <= s->spare_size) {
+		c->tx = s->spare;
+		c->size = s->spare_size;
+		s->spare = NULL;
+	} else {
+		c->tx = uk_malloc(uk_alloc_get_default(), c->size);
+	}
 	if (!c->tx)
 		return -ENOMEM;
 	c->rx = c->tx + txcap;
@@ -78,8 +87,19 @@ static int call_begin(struct p9_session *s, struct p9_call *c, uint8_t type,
 	return 0;
 }
 
+/*
+ * Data calls keep their buffer as the session's spare: a stream of reads
+ * or writes then allocates nothing (large allocations are costly).
+ */
 static void call_end(struct p9_call *c)
 {
+	struct p9_session *s = c->s;
+
+	if (c->size > 2 * P9_SMALL && !s->spare && !s->unmounted) {
+		s->spare = c->tx;
+		s->spare_size = c->size;
+		return;
+	}
 	uk_free(uk_alloc_get_default(), c->tx);
 }
 

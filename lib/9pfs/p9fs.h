@@ -30,6 +30,9 @@ struct p9_session {
 	/* Nodes alive; the session is freed with the last after unmount. */
 	long nr_nodes;
 	int unmounted;
+	/* A data call's buffer kept for the next one (client.c). */
+	uint8_t *spare;
+	uint32_t spare_size;
 	/* Reply decoding failures and transport errors, for messages. */
 	unsigned long bad_replies;
 };

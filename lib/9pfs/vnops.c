@@ -37,6 +37,7 @@ static struct uk_alloc *heap(void)
 
 static void session_free(struct p9_session *s)
 {
+	uk_free(heap(), s->spare);
 	uk_free(heap(), s->free_fids);
 	uk_free(heap(), s);
 }
