@@ -5,7 +5,9 @@
  * decoding the reply, which p9msg.c checks field by field.
  *
  * A call owns one buffer, request then reply, sized for the message:
- * small for metadata, msize for the data side of reads and writes. Tags
+ * small for metadata, msize for the data side of reads and writes that
+ * cannot go straight between the device and the caller's buffer (only
+ * when the caller's part is split over iovec segments). Tags
  * come from a per-session counter (skipping NOTAG): each thread waits
  * for its own reply, which the transport matches by buffer, and the tag
  * check catches a server that answers the wrong request.
@@ -104,33 +106,54 @@ static void call_end(struct p9_call *c)
 }
 
 /*
- * Send the request built in @c (its builder's result @len) and check the
- * reply's header. 0: decode c->rep; else the errno, the call ended.
+ * Send the request built in @c (its builder's result @len), followed by
+ * @xout (a write's data, when not NULL), and receive the reply into
+ * c->rx then @xin (a read's data, when not NULL). Returns the bytes the
+ * transport wrote, or the errno (the call ended).
  */
-static int call_run(struct p9_call *c, int len)
+static int call_xfer(struct p9_call *c, int len, const struct iovec *xout,
+		     const struct iovec *xin)
 {
 	struct p9_session *s = c->s;
+	struct iovec out[2] = { { c->tx, (size_t)len } };
+	struct iovec in[2] = { { c->rx, c->rxcap } };
 	int rc;
 
 	if (len < 0) {
 		rc = len == -EMSGSIZE ? -ENAMETOOLONG : len;
 		goto out_end;
 	}
-	rc = s->dev->ops->request(s->dev, c->tx, (uint32_t)len, c->rx,
-				  c->rxcap);
+	if (xout)
+		out[1] = *xout;
+	if (xin)
+		in[1] = *xin;
+	rc = s->dev->ops->request(s->dev, out, xout ? 2 : 1, in, xin ? 2 : 1);
 	if (rc < 0) {
 		s->bad_replies++;
 		goto out_end;
 	}
-	rc = p9_reply_begin(&c->rep, c->rx, (size_t)rc, c->type, c->tag);
-	if (rc == -EIO)
-		s->bad_replies++;
-	if (rc < 0)
-		goto out_end;
-	return 0;
+	return rc;
 
 out_end:
 	call_end(c);
+	return rc;
+}
+
+/*
+ * Send the request built in @c (its builder's result @len) and check the
+ * reply's header. 0: decode c->rep; else the errno, the call ended.
+ */
+static int call_run(struct p9_call *c, int len)
+{
+	int rc = call_xfer(c, len, NULL, NULL);
+
+	if (rc < 0)
+		return rc;
+	rc = p9_reply_begin(&c->rep, c->rx, (size_t)rc, c->type, c->tag);
+	if (rc == -EIO)
+		c->s->bad_replies++;
+	if (rc < 0)
+		call_end(c);
 	return rc;
 }
 
@@ -470,22 +493,56 @@ static size_t iov_total(const struct iovec *iov, int iovcnt)
 }
 
 /*
- * One Tread of @want bytes at @off into @iov from byte @done.
- * Returns the bytes read (0: end of file) or -errno.
+ * The part of @iov from byte @skip on, if its first @n bytes lie in one
+ * segment: then the device can move them straight to or from it.
+ */
+static int iov_span(const struct iovec *iov, int iovcnt, size_t skip,
+		    size_t n, struct iovec *span)
+{
+	int i;
+
+	for (i = 0; i < iovcnt; i++) {
+		if (skip < iov[i].iov_len) {
+			if (iov[i].iov_len - skip < n)
+				return 0;
+			span->iov_base = (uint8_t *)iov[i].iov_base + skip;
+			span->iov_len = n;
+			return 1;
+		}
+		skip -= iov[i].iov_len;
+	}
+	return 0;
+}
+
+/*
+ * One Tread of @want bytes at @off into @iov from byte @done: straight
+ * into the caller's buffer when that part is contiguous, else through
+ * the call's buffer. Returns the bytes read (0: end of file) or -errno.
  */
 static int read_once(struct p9_session *s, uint32_t fid, uint32_t want,
 		     const struct iovec *iov, int iovcnt, size_t done,
 		     off_t off)
 {
 	const uint8_t *data;
+	struct iovec span;
 	struct p9_call c;
 	uint32_t got;
-	int rc;
+	int rc, direct;
 
+	direct = iov_span(iov, iovcnt, done, want, &span);
 	rc = call_begin(s, &c, P9_TREAD, P9_IOHDR_ROOM,
-			want + P9_IOHDR_SIZE);
+			direct ? P9_RREAD_HDR : want + P9_IOHDR_SIZE);
 	if (rc < 0)
 		return rc;
+	if (direct) {
+		rc = call_xfer(&c, p9_tio(&c.req, fid, (uint64_t)off, want),
+			       NULL, &span);
+		if (rc < 0)
+			return rc;
+		rc = p9_rread_split(c.rx, P9_RREAD_HDR, (size_t)rc, c.tag,
+				    want, &got);
+		return call_done(&c, rc < 0 ? rc : (int)got);
+	}
 	rc = call_run(&c, p9_tio(&c.req, fid, (uint64_t)off, want));
 	if (rc < 0)
 		return rc;
@@ -518,31 +575,43 @@ ssize_t p9_read(struct p9_session *s, uint32_t fid, uint32_t unit,
 	return (ssize_t)done;
 }
 
+/* One Twrite, from the caller's buffer when contiguous (see read_once). */
 static int write_once(struct p9_session *s, uint32_t fid, uint32_t want,
 		      const struct iovec *iov, int iovcnt, size_t done,
 		      off_t off)
 {
+	struct iovec span;
 	struct p9_call c;
 	uint32_t got;
-	uint8_t *data;
-	int rc;
+	int rc, direct;
 
-	rc = call_begin(s, &c, P9_TWRITE, want + P9_IOHDR_SIZE,
+	direct = iov_span(iov, iovcnt, done, want, &span);
+	rc = call_begin(s, &c, P9_TWRITE,
+			direct ? P9_IOHDR_ROOM : want + P9_IOHDR_SIZE,
 			P9_IOHDR_ROOM);
 	if (rc < 0)
 		return rc;
 	p9_tio(&c.req, fid, (uint64_t)off, want);
-	data = c.tx + c.req.pos;
-	/* Room was sized for the data: reserve it, then fill it. */
-	if (c.req.cap - c.req.pos >= want) {
-		iov_gather(iov, iovcnt, done, data, want);
-		c.req.pos += want;
+	if (direct) {
+		rc = call_xfer(&c, p9_req_end_extra(&c.req, want), &span,
+			       NULL);
+		if (rc < 0)
+			return rc;
+		rc = p9_reply_begin(&c.rep, c.rx, (size_t)rc, P9_TWRITE, c.tag);
+		if (rc < 0)
+			return call_done(&c, rc);
 	} else {
-		c.req.err = 1;
+		/* Room was sized for the data: reserve it, then fill it. */
+		if (c.req.cap - c.req.pos >= want) {
+			iov_gather(iov, iovcnt, done, c.tx + c.req.pos, want);
+			c.req.pos += want;
+		} else {
+			c.req.err = 1;
+		}
+		rc = call_run(&c, p9_req_end(&c.req));
+		if (rc < 0)
+			return rc;
 	}
-	rc = call_run(&c, p9_req_end(&c.req));
-	if (rc < 0)
-		return rc;
 	rc = p9_rwrite(&c.rep, want, &got);
 	if (rc == 0)
 		rc = (int)got;

@@ -87,15 +87,22 @@ void p9_req_begin(struct p9_msg *m, void *buf, uint32_t cap, uint8_t type,
 	p9_put_u16(m, tag);
 }
 
+int p9_req_end_extra(struct p9_msg *m, uint32_t extra)
+{
+	uint32_t size = m->pos + extra;
+
+	if (m->err || size < m->pos || size > 0x7fffffff)
+		return -EMSGSIZE;
+	m->buf[0] = (uint8_t)size;
+	m->buf[1] = (uint8_t)(size >> 8);
+	m->buf[2] = (uint8_t)(size >> 16);
+	m->buf[3] = (uint8_t)(size >> 24);
+	return (int)m->pos;
+}
+
 int p9_req_end(struct p9_msg *m)
 {
-	if (m->err)
-		return -EMSGSIZE;
-	m->buf[0] = (uint8_t)m->pos;
-	m->buf[1] = (uint8_t)(m->pos >> 8);
-	m->buf[2] = (uint8_t)(m->pos >> 16);
-	m->buf[3] = (uint8_t)(m->pos >> 24);
-	return (int)m->pos;
+	return p9_req_end_extra(m, 0);
 }
 
 static int cstr_put(struct p9_msg *m, const char *s)
@@ -474,6 +481,41 @@ int p9_rreadlink(struct p9_msg *m, const char **target, uint16_t *len)
 		*len = 0;
 		return -EIO;
 	}
+	return 0;
+}
+
+static uint32_t le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+int p9_rread_split(const void *hdr, size_t hlen, size_t len, uint16_t tag,
+		   uint32_t asked, uint32_t *count)
+{
+	const uint8_t *h = hdr;
+	struct p9_msg m;
+	uint32_t size, n;
+
+	*count = 0;
+	if (hlen < P9_RREAD_HDR || len < P9_HDR_SIZE)
+		return -EIO;
+	size = le32(h);
+	if (size > len || size < P9_HDR_SIZE)
+		return -EIO;
+	if (h[4] == P9_RLERROR) {
+		/* A whole Rlerror fits in the header part. */
+		if (size > P9_RREAD_HDR)
+			return -EIO;
+		return p9_reply_begin(&m, hdr, size, P9_TREAD, tag);
+	}
+	if (h[4] != P9_TREAD + 1 || (uint16_t)(h[5] | h[6] << 8) != tag ||
+	    size < P9_RREAD_HDR)
+		return -EIO;
+	n = le32(h + P9_HDR_SIZE);
+	if (n > asked || n != size - P9_RREAD_HDR)
+		return -EIO;
+	*count = n;
 	return 0;
 }
 

@@ -141,6 +141,11 @@ void p9_req_begin(struct p9_msg *m, void *buf, uint32_t cap, uint8_t type,
 		  uint16_t tag);
 /* Write the size field; its length, or -EMSGSIZE if it did not fit. */
 int p9_req_end(struct p9_msg *m);
+/*
+ * The same for a message whose last @extra bytes are sent from another
+ * buffer (a write's data): the size counts them, the result does not.
+ */
+int p9_req_end_extra(struct p9_msg *m, uint32_t extra);
 
 void p9_put_u8(struct p9_msg *m, uint8_t v);
 void p9_put_u16(struct p9_msg *m, uint16_t v);
@@ -220,6 +225,18 @@ int p9_rdata(struct p9_msg *m, uint32_t asked, const uint8_t **data,
 	     uint32_t *count);
 int p9_rwrite(struct p9_msg *m, uint32_t asked, uint32_t *count);
 int p9_rreadlink(struct p9_msg *m, const char **target, uint16_t *len);
+
+/*
+ * An Rread whose data went to the caller's buffer (a read straight into
+ * it): @hdr holds the first @hlen bytes the transport wrote (room for
+ * P9_RREAD_HDR: the header and count, or a whole Rlerror), @len the
+ * bytes it wrote in all. Checks the header against the request (@tag),
+ * the size against @len and the count against @asked and the size.
+ * 0 with *@count, the Rlerror's -errno, or -EIO.
+ */
+#define P9_RREAD_HDR	(P9_HDR_SIZE + 4)
+int p9_rread_split(const void *hdr, size_t hlen, size_t len, uint16_t tag,
+		   uint32_t asked, uint32_t *count);
 int p9_rempty(struct p9_msg *m);  /* clunk/setattr/fsync/link/... */
 
 /*

@@ -4,8 +4,9 @@
  * virtio-9p-pci / virtio-9p-device): a 9P transport (uk/9pdev.h) per
  * device, named by the mount tag of its configuration space.
  *
- * One queue (0). A request is a two-descriptor chain: the message the
- * device reads, then the buffer it writes the reply into. The caller's
+ * One queue (0). A request is a descriptor chain: the segments of the
+ * message the device reads, then those it writes the reply into (a
+ * read's data can go straight to the caller's buffer). The caller's
  * struct v9p_req, on its stack, is the cookie: it sleeps in the device's
  * wait queue until the reply marks it done.
  *
@@ -132,23 +133,31 @@ static void v9p_wait(struct v9p *v)
 		v9p_drain(v);
 }
 
-static int v9p_request(struct uk_9pdev *dev, const void *req, uint32_t reqlen,
-		       void *reply, uint32_t cap)
+static int v9p_request(struct uk_9pdev *dev, const struct iovec *out,
+		       unsigned int nout, const struct iovec *in,
+		       unsigned int nin)
 {
+	struct uk_virtqueue_seg segs[UK_9PDEV_MAX_SEGS];
 	struct v9p *v = to_v9p(dev);
-	struct uk_virtqueue_seg segs[2] = {
-		{ (void *)(uintptr_t)req, reqlen },
-		{ reply, cap },
-	};
 	struct v9p_req rq = { 0 };
 	unsigned long flags;
+	unsigned int i;
 	int rc;
 
-	if (!reqlen || !cap)
+	if (!nout || !nin || nout + nin > UK_9PDEV_MAX_SEGS ||
+	    nout + nin > uk_virtqueue_size(v->vq))
 		return -EINVAL;
+	for (i = 0; i < nout + nin; i++) {
+		const struct iovec *s = i < nout ? &out[i] : &in[i - nout];
+
+		if (!s->iov_len || s->iov_len > UINT32_MAX)
+			return -EINVAL;
+		segs[i].addr = s->iov_base;
+		segs[i].len = (uint32_t)s->iov_len;
+	}
 	for (;;) {
 		flags = uk_plat_irq_save();
-		rc = uk_virtqueue_add(v->vq, &rq, segs, 1, 1);
+		rc = uk_virtqueue_add(v->vq, &rq, segs, nout, nin);
 		if (rc == 0)
 			uk_virtqueue_kick(v->vq);
 		uk_plat_irq_restore(flags);
@@ -221,7 +230,7 @@ static int v9p_probe(struct uk_virtio_dev *vdev)
 		ret = -ENODEV;
 		goto err_free;
 	}
-	if (uk_virtqueue_size(v->vq) < 2)
+	if (uk_virtqueue_size(v->vq) < UK_9PDEV_MAX_SEGS)
 		return -EINVAL;
 	ret = uk_virtio_start(vdev);
 	if (ret < 0)

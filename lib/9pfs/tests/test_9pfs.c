@@ -115,6 +115,36 @@ UK_TESTCASE(9pfs, reply_counts_against_request)
 	UK_TEST_EXPECT_INT_EQ(p9_rwrite(&m, 10, &count), -EIO);
 }
 
+UK_TESTCASE(9pfs, rread_split)
+{
+	static const uint8_t enoent[4] = { 2, 0, 0, 0 };
+	uint8_t hdr[P9_RREAD_HDR] = { 0 };
+	uint8_t five[4] = { 5, 0, 0, 0 };
+	uint32_t count;
+
+	/* header + count in hdr, 5 data bytes elsewhere: 16 written */
+	reply(hdr, P9_TREAD + 1, 3, five, 4);
+	hdr[0] = P9_RREAD_HDR + 5;
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 16, 3, 5,
+					     &count), 0);
+	UK_TEST_EXPECT_INT_EQ(count, 5);
+	/* more than asked, fewer bytes than the size, another tag */
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 16, 3, 4,
+					     &count), -EIO);
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 15, 3, 5,
+					     &count), -EIO);
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 16, 4, 5,
+					     &count), -EIO);
+	/* count and size disagree */
+	hdr[0] = P9_RREAD_HDR + 4;
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 16, 3, 5,
+					     &count), -EIO);
+	/* an Rlerror lands whole in the header part */
+	reply(hdr, P9_RLERROR, 3, enoent, 4);
+	UK_TEST_EXPECT_INT_EQ(p9_rread_split(hdr, sizeof(hdr), 11, 3, 5,
+					     &count), -ENOENT);
+}
+
 UK_TESTCASE(9pfs, dirent_names_checked)
 {
 	/* qid, offset, type, name "a/b" */
@@ -156,17 +186,19 @@ UK_TESTCASE(9pfs, registry)
 enum { FAKE_GOOD, FAKE_SHORT, FAKE_BADTAG, FAKE_OVERSIZE, FAKE_DEAD };
 static int fake_mode;
 
-static int fake_request(struct uk_9pdev *dev __unused, const void *req,
-			uint32_t reqlen __unused, void *rep, uint32_t cap)
+static int fake_request(struct uk_9pdev *dev __unused,
+			const struct iovec *out, unsigned int nout __unused,
+			const struct iovec *in, unsigned int nin __unused)
 {
-	const uint8_t *r = req;
-	uint8_t body[160] = { 0 };
+	const uint8_t *r = out[0].iov_base;
+	uint8_t body[160] = { 0 }, *rep = in[0].iov_base;
 	uint16_t tag = (uint16_t)(r[5] | r[6] << 8);
 	size_t n;
 
 	if (fake_mode == FAKE_DEAD)
 		return -EIO;
-	if (cap < sizeof(body) + P9_HDR_SIZE)
+	/* Metadata only: one segment each way, the reply fits. */
+	if (in[0].iov_len < sizeof(body) + P9_HDR_SIZE)
 		return -EIO;
 	switch (r[4]) {
 	case P9_TVERSION:
@@ -194,7 +226,7 @@ static int fake_request(struct uk_9pdev *dev __unused, const void *req,
 			tag++;
 		n = reply(rep, P9_TGETATTR + 1, tag, body, n);
 		if (fake_mode == FAKE_OVERSIZE)
-			((uint8_t *)rep)[0] += 4;
+			rep[0] += 4;
 		return (int)n;
 	}
 	body[0] = EOPNOTSUPP;

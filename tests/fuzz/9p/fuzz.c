@@ -18,7 +18,8 @@
  * Rlerror gives an errno in 1..4095; a decoded reply's strings and data
  * lie inside the message, its counts within what was asked, its walk
  * within the names sent, its times valid; readdir entries stay inside
- * the data and have names without '/' or NUL.
+ * the data and have names without '/' or NUL. Replies to Tread also go
+ * through the split decoder of reads straight into the caller's buffer.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -144,6 +145,30 @@ static void decode(struct p9_msg *m, uint8_t treq, uint32_t asked)
 		CHECK(m->pos == m->cap && !m->err);
 }
 
+/*
+ * A read straight into the caller's buffer: the transport wrote @len
+ * bytes, the first P9_RREAD_HDR of which land in a header buffer.
+ */
+static void check_split(const uint8_t *buf, size_t len, uint16_t tag,
+			uint32_t asked)
+{
+	uint8_t *hdr = malloc(P9_RREAD_HDR);
+	uint32_t count;
+	int rc;
+
+	CHECK(hdr);
+	memset(hdr, 0xee, P9_RREAD_HDR);
+	memcpy(hdr, buf, len < P9_RREAD_HDR ? len : P9_RREAD_HDR);
+	rc = p9_rread_split(hdr, P9_RREAD_HDR, len, tag, asked, &count);
+	CHECK(rc <= 0 && rc >= -4095);
+	if (rc == 0)
+		CHECK(count <= asked && len >= P9_RREAD_HDR &&
+		      count <= len - P9_RREAD_HDR && hdr[4] == P9_TREAD + 1);
+	else
+		CHECK(count == 0);
+	free(hdr);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *in, size_t n)
 {
 	struct p9_msg m;
@@ -184,6 +209,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *in, size_t n)
 	CHECK(rc <= 0 && rc >= -4095);
 	if (rc == 0)
 		decode(&m, treq, asked);
+	if (treq == P9_TREAD)
+		check_split(buf, len, tag, asked);
 	free(buf);
 	return 0;
 }

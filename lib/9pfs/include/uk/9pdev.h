@@ -12,19 +12,29 @@
 #define UK_9PDEV_H
 
 #include <stdint.h>
+#include <sys/uio.h>
 
 struct uk_9pdev;
 
+/* Segments of one request at most (request and reply together). */
+#define UK_9PDEV_MAX_SEGS	4
+
 struct uk_9pdev_ops {
 	/*
-	 * Send the @reqlen bytes at @req and receive the reply into @reply
-	 * (room for @cap bytes), sleeping until the server answers. Thread
-	 * context. Returns the bytes the device wrote (at most @cap; the
-	 * content is unchecked: the caller decodes it), or -EIO when the
-	 * device failed or returned an impossible length.
+	 * Send the request gathered from @out (@nout segments) and receive
+	 * the reply scattered into @in (@nin segments, filled in order:
+	 * the server writes the reply as one byte stream), sleeping until
+	 * the server answers. 1 <= @nout, 1 <= @nin, @nout + @nin <=
+	 * UK_9PDEV_MAX_SEGS, no empty segment. Thread context. Returns the
+	 * bytes the device wrote (at most the room of @in; the content is
+	 * unchecked: the caller decodes it), -EINVAL for bad segments, or
+	 * -EIO when the device failed or returned an impossible length.
+	 * Segments let a read or write move its data straight between the
+	 * device and the caller's buffer.
 	 */
-	int (*request)(struct uk_9pdev *dev, const void *req, uint32_t reqlen,
-		       void *reply, uint32_t cap);
+	int (*request)(struct uk_9pdev *dev, const struct iovec *out,
+		       unsigned int nout, const struct iovec *in,
+		       unsigned int nin);
 };
 
 struct uk_9pdev {
