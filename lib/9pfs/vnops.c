@@ -241,12 +241,24 @@ static int p9_vn_readdir(struct uk_vnode *dir, uint64_t *cookie,
 	return p9_readdir(n->s, n->iofid, cookie, fill, ctx);
 }
 
+/*
+ * The fid to ask about @vn's attributes: the opened one when there is
+ * one, which the server resolves through its open file (its path is
+ * gone once the file is unlinked), else the walked one.
+ */
+static uint32_t attr_fid(struct uk_vnode *vn)
+{
+	struct p9_node *n = node(vn);
+
+	return n->iofid != P9_NOFID ? n->iofid : n->fid;
+}
+
 static int p9_vn_getattr(struct uk_vnode *vn, struct stat *st)
 {
 	struct p9_attr a;
 	int rc;
 
-	rc = p9_getattr(node(vn)->s, node(vn)->fid, &a);
+	rc = p9_getattr(node(vn)->s, attr_fid(vn), &a);
 	if (rc < 0)
 		return rc;
 	memset(st, 0, sizeof(*st));
@@ -303,7 +315,7 @@ static int p9_vn_setattr(struct uk_vnode *vn, const struct uk_vattr *va)
 	}
 	if (!a.valid)
 		return 0;
-	return p9_setattr(node(vn)->s, node(vn)->fid, &a);
+	return p9_setattr(node(vn)->s, attr_fid(vn), &a);
 }
 
 static ssize_t p9_vn_readlink(struct uk_vnode *vn, char *buf, size_t len)

@@ -266,6 +266,20 @@ static void check_namespace(void)
 							W "/scratch", &st, 0),
 		  -ENOENT);
 
+	/* POSIX: an open file outlives its name. */
+	fd = uk_sys_open(W "/ghost", O_CREAT | O_RDWR, 0644);
+	fc_expect("create ghost", fd >= 0 ? 0 : fd, 0);
+	if (fd >= 0) {
+		fc_expect("write ghost", write_all((int)fd, "boo", 3), 3);
+		fc_expect("unlink ghost while open",
+			  uk_sys_unlinkat(AT_FDCWD, W "/ghost", 0), 0);
+		fc_expect("fstat the unlinked file",
+			  uk_sys_fstat((int)fd, &st) ?: st.st_size, 3);
+		fc_expect("read the unlinked file",
+			  uk_sys_pread64((int)fd, buf, sizeof(buf), 0), 3);
+		uk_sys_close((int)fd);
+	}
+
 	fc_expect("readdir lists everything", list_has(W, want, 7), 0);
 	fc_expect("statfs", uk_sys_statfs(HOST, &sf), 0);
 	fc_expect("statfs type", sf.f_type, 0x01021997);
