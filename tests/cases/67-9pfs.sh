@@ -49,7 +49,7 @@ sys.exit(data != want)' "$w/big.bin"
 }
 
 fs9p_check_test() {
-	local machine=$1 name=9pfs_$1 out share
+	local machine=$1 name=9pfs_$1${2:+_$2} out share
 	fs9p_build || { fail "$name" "build failed"; return; }
 	out=$(tbuild)
 	share=$out/share
@@ -68,6 +68,16 @@ fs9p_check_test() {
 
 test_9pfs_pc() { fs9p_check_test pc; }
 test_9pfs_microvm() { fs9p_check_test microvm; }
+# The other PCI paths: INTx instead of MSI-X, and a legacy (0.9.5)
+# device (each test runs in a subshell: the export stays there).
+test_9pfs_pc_intx() {
+	export KILN_FS_OPTS=,vectors=0
+	fs9p_check_test pc intx
+}
+test_9pfs_pc_legacy() {
+	export KILN_FS_OPTS=,disable-modern=on
+	fs9p_check_test pc legacy
+}
 
 # The host folder is removed while the guest has it mounted and a file of
 # it open: the guest's calls fail with ENOENT/EIO and it exits normally.
