@@ -87,22 +87,20 @@ static int step(struct uk_vnode *dir, const char *name, size_t len,
 static int splice_link(char *buf, const char *target, size_t tlen,
 		       const char *rest)
 {
-	size_t rlen = strlen(rest);
+	size_t rlen = strlen(rest), sep = rlen ? 1 : 0;
 
-	if (tlen + 1 + rlen >= PATH_MAX)
-		return -ENAMETOOLONG;
 	/*
-	 * A link that is the last component: its target alone, or a
-	 * trailing '/' would demand a directory (ENOTDIR on a file).
+	 * A separator only when something follows: a link that was the
+	 * last component must not gain a trailing slash, which would
+	 * make its target look like a directory ("link -> file" opened
+	 * as "file/").
 	 */
-	if (!rlen) {
-		memcpy(buf, target, tlen);
-		buf[tlen] = '\0';
-		return 0;
-	}
-	memmove(buf + tlen + 1, rest, rlen + 1);
+	if (tlen + sep + rlen >= PATH_MAX)
+		return -ENAMETOOLONG;
+	memmove(buf + tlen + sep, rest, rlen + 1);
 	memcpy(buf, target, tlen);
-	buf[tlen] = '/';
+	if (sep)
+		buf[tlen] = '/';
 	return 0;
 }
 
