@@ -693,5 +693,5 @@ int p9_readdir(struct p9_session *s, uint32_t fid, uint64_t *cookie,
 	do
 		rc = readdir_once(s, fid, cookie, fill, ctx);
 	while (rc == 2);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

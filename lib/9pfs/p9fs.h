@@ -48,6 +48,13 @@ struct p9_node {
 	uint32_t iofid;
 	int iomode;		/* O_RDONLY / O_WRONLY / O_RDWR of iofid */
 	uint32_t iounit;	/* data bytes per request on iofid */
+	/*
+	 * Opened fids that iofid replaced (an upgrade to O_RDWR, or two
+	 * threads opening at once): another thread may still be reading
+	 * or writing through them, so they are clunked only at the last
+	 * close.
+	 */
+	uint32_t retired[2];
 };
 
 uint32_t p9_fid_get(struct p9_session *s);
@@ -88,7 +95,10 @@ ssize_t p9_read(struct p9_session *s, uint32_t fid, uint32_t unit,
 		const struct iovec *iov, int iovcnt, off_t off);
 ssize_t p9_write(struct p9_session *s, uint32_t fid, uint32_t unit,
 		 const struct iovec *iov, int iovcnt, off_t off);
-/* Entries of the open directory @fid from *@cookie on (vfscore's rules). */
+/*
+ * Entries of the open directory @fid from *@cookie on (vfscore's rules):
+ * 0 at the end of the directory, 1 when @fill stopped, or -errno.
+ */
 int p9_readdir(struct p9_session *s, uint32_t fid, uint64_t *cookie,
 	       uk_vfs_filldir_t fill, void *ctx);
 

@@ -73,6 +73,7 @@ static struct uk_vnode *node_new(struct uk_mount *m, struct p9_session *s,
 	n->s = s;
 	n->fid = fid;
 	n->iofid = P9_NOFID;
+	n->retired[0] = n->retired[1] = P9_NOFID;
 	vn = uk_vnode_alloc(m, &p9_vnops, n, q->path, qid_type(q));
 	if (!vn)
 		goto err_free;
@@ -89,6 +90,31 @@ err_clunk:
 static struct p9_node *node(struct uk_vnode *vn)
 {
 	return vn->priv;
+}
+
+/* Keep @fid, replaced as the I/O fid, until the last close. */
+static void retire(struct p9_node *n, uint32_t fid)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(n->retired); i++) {
+		if (n->retired[i] == P9_NOFID) {
+			n->retired[i] = fid;
+			return;
+		}
+	}
+	/* No room (cannot happen with two modes to upgrade): clunk it. */
+	fid_clunk(n->s, fid);
+}
+
+static void clunk_retired(struct p9_node *n)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(n->retired); i++) {
+		fid_clunk(n->s, n->retired[i]);
+		n->retired[i] = P9_NOFID;
+	}
 }
 
 /*
@@ -127,13 +153,21 @@ static int node_open_io(struct uk_vnode *vn, int acc)
 		fid_clunk(s, fid);
 		return rc;
 	}
-	/* Another thread may have opened one while we waited. */
+	/*
+	 * Another thread may have opened one while we waited: keep one
+	 * that serves @acc, and never clunk a fid that may be in use.
+	 */
+	if (n->iofid != P9_NOFID &&
+	    (n->iomode == O_RDWR || n->iomode == acc)) {
+		fid_clunk(s, fid);
+		return 0;
+	}
 	old = n->iofid;
 	n->iofid = fid;
 	n->iomode = mode;
 	n->iounit = iounit;
 	if (old != P9_NOFID && old != n->fid)
-		fid_clunk(s, old);
+		retire(n, old);
 	return 0;
 }
 
@@ -234,11 +268,22 @@ static int p9_vn_readdir(struct uk_vnode *dir, uint64_t *cookie,
 {
 	struct p9_node *n = node(dir);
 	int rc;
+	struct p9_attr a;
+	uint64_t start = *cookie;
 
 	rc = node_open_io(dir, O_RDONLY);
 	if (rc < 0)
 		return rc;
-	return p9_readdir(n->s, n->iofid, cookie, fill, ctx);
+	rc = p9_readdir(n->s, n->iofid, cookie, fill, ctx);
+	/*
+	 * A live directory lists at least "." and "..": nothing at all
+	 * from the start means it was removed (the host still reads it
+	 * through the open fid, as an empty one). Linux says ENOENT.
+	 */
+	if (rc == 0 && start == 0 && *cookie == 0 &&
+	    p9_getattr(n->s, n->iofid, &a) == 0 && a.nlink == 0)
+		return -ENOENT;
+	return rc < 0 ? rc : 0;
 }
 
 /*
@@ -339,6 +384,7 @@ static void p9_vn_close(struct uk_vnode *vn)
 	struct p9_node *n = node(vn);
 	uint32_t fid = n->iofid;
 
+	clunk_retired(n);
 	/* A created file's opened fid is its only one: kept. */
 	if (fid == P9_NOFID || fid == n->fid)
 		return;
@@ -392,6 +438,7 @@ static void p9_vn_release(struct uk_vnode *vn)
 	struct p9_session *s = n->s;
 
 	if (!s->unmounted) {
+		clunk_retired(n);
 		if (n->iofid != n->fid)
 			fid_clunk(s, n->iofid);
 		fid_clunk(s, n->fid);
