@@ -155,3 +155,34 @@ test_9pfs_fuzz() {
 		-artifact_prefix="$out/" "$out/corpus" \
 		"$KILN_ROOT/tests/fuzz/9p/corpus"
 }
+
+# The lead's file-system test app, when the tree has it, on a 9pfs mount:
+# its call-and-errno groups (the thread group waits for vfscore to retry
+# an O_CREAT that lost a race to another creator; replay differs where
+# QEMU's path-based fids do: ftruncate of an unlinked open file).
+test_9pfs_fstest() {
+	local out rc
+	if ! [ -d "$KILN_ROOT/tests/apps/fstest" ]; then
+		skip 9pfs_fstest "tests/apps/fstest is not in this tree"
+		return
+	fi
+	out=$(tbuild)
+	mkdir -p "$out"
+	build_once "$out/img" tests/apps/fstest PLAT_LINUXU=n LIB9PFS=y \
+		LIBUKBUSPCI=y LIBUKVIRTIO=y LIBUKVIRTIO9P=y \
+		'LIBVFSCORE_MOUNTS="none:/dev:devfs fs0:/host:9pfs"' ||
+		{ fail 9pfs_fstest "build failed"; return; }
+	rm -rf "$out/share"
+	mkdir -p "$out/share"
+	echo "+ fstest check /host/t files dirs errors regress"
+	timeout 300 "$KILN_ROOT/support/scripts/run" --plat kvm \
+		--image "$out/img/fstest_kvm-x86_64" --accel tcg --mem 256M \
+		--fs "$out/share" -- check /host/t files dirs errors regress \
+		>"$out/check.txt" 2>&1
+	rc=$?
+	sed 's/^/  > /' "$out/check.txt"
+	check 9pfs_fstest.status test "$rc" -eq 0
+	check 9pfs_fstest.passes grep -q '^fstest: PASS' "$out/check.txt"
+	check 9pfs_fstest.no_failure grep -qx 'fstest: 0 failed' "$out/check.txt"
+	check 9pfs_fstest.on_host test -d "$out/share/t"
+}
