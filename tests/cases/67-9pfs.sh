@@ -4,8 +4,8 @@
 # (the codec, and the client against a fake server's bad replies).
 # After the guest's own checks, the host folder is inspected here; a
 # share removed while mounted must give errors, not a crash; a missing
-# tag fails the mount with a message. The 9P reply decoder's fuzzer runs
-# here until tests/fuzz/run (make fuzz) is in the tree.
+# tag fails the mount with a message. (The 9P reply decoder's fuzzer is
+# tests/fuzz/9p, run by tests/cases/85-fuzz.sh.)
 
 fs9p_out() { echo "$KILN_TEST_OUT/fs9p-build"; }
 fs9p_img() { echo "$(fs9p_out)/fs9pcheck_kvm-x86_64"; }
@@ -128,32 +128,6 @@ test_9pfs_bad_setup() {
 	kmake A=apps/helloworld O="$out/hw" run FS="$out/share" >"$out/hw.txt" 2>&1
 	check 9pfs_bad_setup.no_driver_status test $? -ne 0
 	check 9pfs_bad_setup.no_driver_message grep -q 'has no 9P driver' "$out/hw.txt"
-}
-
-# Until tests/fuzz/run exists (it then runs every target, this one too),
-# the 9P reply decoder's fuzzer is built and run here, 5 s from its seeds.
-test_9pfs_fuzz() {
-	local out
-	if [ -x "$KILN_ROOT/tests/fuzz/run" ]; then
-		skip 9pfs_fuzz "tests/fuzz/run runs the 9p target"
-		return
-	fi
-	out=$(tbuild)
-	mkdir -p "$out/corpus"
-	"$KILN_ROOT/support/scripts/deps" fuzz >/dev/null 2>&1 || true
-	if ! command -v clang >/dev/null; then
-		fail 9pfs_fuzz "clang is missing: apt-get install clang"
-		return
-	fi
-	(cd "$KILN_ROOT" && clang -std=gnu11 -g -O1 -Wall -Wextra -Werror \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I include -I lib/9pfs tests/fuzz/9p/fuzz.c lib/9pfs/p9msg.c \
-		-o "$out/fuzzer")
-	check 9pfs_fuzz.build test -x "$out/fuzzer"
-	check 9pfs_fuzz.run "$out/fuzzer" -max_total_time=5 -timeout=10 \
-		-max_len=4096 -dict="$KILN_ROOT/tests/fuzz/9p/dict" \
-		-artifact_prefix="$out/" "$out/corpus" \
-		"$KILN_ROOT/tests/fuzz/9p/corpus"
 }
 
 # The lead's file-system test app, when the tree has it, on a 9pfs mount:
