@@ -31,7 +31,7 @@ deps:
 test:
 	$(Q)$(KILN_ROOT)/tests/run $(if $(T),--only '$(value T)')
 
-# The evaluation suite (support/bench/bench): BENCH=boot|size|minmem|net|blk|fs
+# The evaluation suite (support/bench/bench): BENCH=boot|size|minmem|net|blk|fs|fs9p
 # (default all), N=boots per system, PEER=a peer image to measure too.
 bench:
 	$(Q)$(KILN_ROOT)/support/bench/bench $(BENCH) $(if $(N),--n $(N)) \
