@@ -214,11 +214,15 @@ static int fake_request(struct uk_9pdev *dev __unused,
 	case P9_TCLUNK:
 		return (int)reply(rep, P9_TCLUNK + 1, tag, NULL, 0);
 	case P9_TGETATTR:
-		/* valid, qid (a directory), mode 040755 */
+		/*
+		 * valid, qid (a directory), mode 040755, nlink 2 (vfscore
+		 * takes a directory with no links for a removed one)
+		 */
 		body[0] = 0xff;
 		body[8] = P9_QTDIR;
 		body[21] = 0xed;
 		body[22] = 0x41;
+		body[33] = 2;
 		n = 8 + 13 + 12 + 5 * 8 + 10 * 8;
 		if (fake_mode == FAKE_SHORT)
 			n -= 8;
