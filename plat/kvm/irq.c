@@ -48,37 +48,6 @@ static struct {
 	} msi[IRQ_MAX_MSI];
 } irq;
 
-void uk_plat_irq_enable(void)
-{
-	irq_sti();
-}
-
-void uk_plat_irq_disable(void)
-{
-	irq_cli();
-}
-
-int uk_plat_irq_enabled(void)
-{
-	return !!(read_rflags() & X86_RFLAGS_IF);
-}
-
-unsigned long uk_plat_irq_save(void)
-{
-	unsigned long flags = read_rflags();
-
-	irq_cli();
-	return flags & X86_RFLAGS_IF;
-}
-
-void uk_plat_irq_restore(unsigned long flags)
-{
-	if (flags & X86_RFLAGS_IF)
-		irq_sti();
-	else
-		irq_cli();
-}
-
 void uk_plat_halt_irq(void)
 {
 	/* STI;HLT is atomic: a pending interrupt ends the HLT. */

@@ -10,35 +10,6 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/mmio.h>
 
-void uk_plat_irq_enable(void)
-{
-	irq_sti();
-}
-
-void uk_plat_irq_disable(void)
-{
-	irq_cli();
-}
-
-int uk_plat_irq_enabled(void)
-{
-	return !!(read_rflags() & X86_RFLAGS_IF);
-}
-
-unsigned long uk_plat_irq_save(void)
-{
-	unsigned long flags = read_rflags();
-
-	irq_cli();
-	return flags & X86_RFLAGS_IF;
-}
-
-void uk_plat_irq_restore(unsigned long flags)
-{
-	if (flags & X86_RFLAGS_IF)
-		irq_sti();
-}
-
 int uk_plat_irq_register(unsigned int irq __unused,
 			 uk_irq_handler_t fn __unused, void *arg __unused)
 {
