@@ -105,9 +105,10 @@ test_9pfs_share_gone() {
 	check 9pfs_share_gone.no_crash sh -c "! grep -qi 'crash\|assert\|backtrace' '$out/gone.txt'"
 }
 
-# Bad setups: a share under another tag is no device for fs0 (the mount
-# fails with a message, the guest runs on without /host); FS= with a
-# missing folder or a bad tag is refused before QEMU starts.
+# Bad setups: a share under another tag is no device for fs0 (the boot
+# mount fails with a message naming the entry and the boot stops with
+# status 2, before the app runs); FS= with a missing folder or a bad tag
+# is refused before QEMU starts.
 test_9pfs_bad_setup() {
 	local out rc
 	fs9p_build || { fail 9pfs_bad_setup "build failed"; return; }
@@ -115,9 +116,10 @@ test_9pfs_bad_setup() {
 	mkdir -p "$out/share"
 	fs9p_run "$out/tag.txt" pc "$out/share:othertag" check
 	rc=$?
-	check 9pfs_bad_setup.tag_status test "$rc" -eq 1
+	check 9pfs_bad_setup.tag_status test "$rc" -eq 2
 	check 9pfs_bad_setup.tag_message grep -q "9pfs: /host: no 9P device with tag 'fs0'" "$out/tag.txt"
-	check 9pfs_bad_setup.tag_errno grep -q 'FAIL open a host file: got -ENOENT' "$out/tag.txt"
+	check 9pfs_bad_setup.tag_entry grep -q 'cannot mount fs0 (9pfs) on /host' "$out/tag.txt"
+	check 9pfs_bad_setup.tag_app_not_run sh -c "! grep -q '^fs9pcheck' '$out/tag.txt'"
 	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$(fs9p_img)" \
 		--fs "$out/missing" >"$out/missing.txt" 2>&1
 	check 9pfs_bad_setup.missing_status test $? -eq 2
