@@ -73,3 +73,27 @@ int _linuxu_mem_init(struct uk_bootinfo *bi, unsigned long heap_len)
 	return uk_bootinfo_add_region(bi, (uintptr_t)ret, heap_len,
 				      UK_MEMREGION_FREE, "heap");
 }
+
+int _linuxu_initrd_map(struct uk_bootinfo *bi, const char *path)
+{
+	long fd, len, addr;
+
+	fd = sys_open(path, K_O_RDONLY | K_O_CLOEXEC, 0);
+	if (fd < 0)
+		return fd;
+	len = sys_lseek(fd, 0, K_SEEK_END);
+	if (len <= 0) {
+		sys_close(fd);
+		return len;
+	}
+	/*
+	 * Private and read-only, like a boot loader's module: the image
+	 * reads the archive, nothing writes it back to the host file.
+	 */
+	addr = sys_mmap(NULL, len, K_PROT_READ, K_MAP_PRIVATE, fd, 0);
+	sys_close(fd);
+	if (LINUXU_IS_ERR(addr))
+		return addr;
+	return uk_bootinfo_add_region(bi, (uintptr_t)addr, len,
+				      UK_MEMREGION_INITRD, "initrd");
+}

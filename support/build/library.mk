@@ -17,7 +17,7 @@
 # exportsyms.uk, if present, lists the only symbols other libraries see.
 #
 # A driver that serves `make run NET=` or `DISK=` on a platform says so:
-#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-... too)
+#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-, KILN_RUN_INITRD-)
 # so that `make run` refuses NET=/DISK= for an image with no such driver.
 
 KILN_LIBS :=
