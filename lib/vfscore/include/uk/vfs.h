@@ -125,6 +125,14 @@ struct uk_vnode {
 	mode_t type;		/* S_IFREG, S_IFDIR ... (st_mode & S_IFMT) */
 	long refcount;
 	long opencount;		/* files open on it (vfscore's) */
+	/*
+	 * Set by vfscore, not by file systems: the directory this vnode
+	 * was looked up from (a reference; NULL for "/") and the name it
+	 * was found under, which ".." and getcwd() follow. A rename does
+	 * not update vnodes already in use (the next lookup is right).
+	 */
+	struct uk_vnode *parent;
+	char *name;
 };
 
 struct uk_fs_type {

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "dir.h"
+
+int dirfd(DIR *d)
+{
+	return d->fd;
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+#include <unistd.h>
+#include <uk/fdtab.h>
+#include <uk/vfs_sys.h>
+#include "syscall_ret.h"
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return _nolibc_ret(uk_sys_fchown(fd, uid, gid));
+}

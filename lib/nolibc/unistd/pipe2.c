@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+#include <unistd.h>
+#include <uk/fdtab.h>
+#include "syscall_ret.h"
+
+int pipe2(int fds[2], int flags)
+{
+	return _nolibc_ret(uk_sys_pipe2(fds, flags));
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+#include <unistd.h>
+#include <uk/fdtab.h>
+#include <uk/vfs_sys.h>
+#include "syscall_ret.h"
+
+int truncate(const char *path, off_t len)
+{
+	return _nolibc_ret(uk_sys_truncate(path, len));
+}
