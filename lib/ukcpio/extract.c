@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,7 +159,7 @@ static int do_dir(struct extract *x)
 	}
 	if (rc < 0)
 		return fs_fail(x, rc, "cannot create the directory");
-	d = new_record(sizeof(*d), x->path);
+	d = new_record(offsetof(struct dirtime, path), x->path);
 	if (!d)
 		return fs_fail(x, -ENOMEM, "out of memory");
 	d->mtime = e->mtime;
@@ -219,7 +220,7 @@ static int do_file(struct extract *x)
 			if (!e->size)
 				return 0;
 		} else {
-			l = new_record(sizeof(*l), x->path);
+			l = new_record(offsetof(struct link, path), x->path);
 			if (!l)
 				return fs_fail(x, -ENOMEM, "out of memory");
 			l->ino = e->ino;
