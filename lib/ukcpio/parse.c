@@ -145,6 +145,7 @@ static int read_entry(struct uk_cpio_reader *r, struct uk_cpio_entry *e)
 	int crc, rc;
 
 	memset(e, 0, sizeof(*e));
+	r->nr++;
 	off = r->off;
 	e->offset = off;
 	r->err_name = NULL;

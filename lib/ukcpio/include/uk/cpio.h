@@ -50,6 +50,8 @@ struct uk_cpio_reader {
 	size_t len;
 	size_t off;		/* next header */
 	int state;		/* private */
+	/* Headers read so far: the entry at fault is number @nr. */
+	unsigned long nr;
 	/*
 	 * After an error: what was wrong (static text), where (the header
 	 * of the entry at fault, or the byte that should have been one),
@@ -100,7 +102,7 @@ int uk_cpio_extract(const void *buf, size_t len, const char *dest,
 
 /*
  * Print the error recorded in @r as one line at critical level:
- * "<what>: entry '<name>' at offset <off>: <err> (<errno name>)", with
+ * "<what>: entry <n> '<name>' at offset <off>: <err> (<errno text>)", with
  * the name's unprintable bytes escaped and a long name shortened.
  */
 void uk_cpio_print_error(const char *what, const struct uk_cpio_reader *r,
