@@ -35,7 +35,7 @@ all: $(KILN_IMAGES)
 # when the guest fails.
 # The default is kvm when it is enabled, else the first enabled platform.
 kiln_run_plat := $(if $(PLAT),$(PLAT),$(if $(filter kvm,$(KILN_PLATS)),kvm,$(firstword $(KILN_PLATS))))
-# NET=, DISK= and INITRD= need a driver in the image to mean anything:
+# NET=, DISK=, INITRD= and FS= need a driver in the image to mean anything:
 # without one the guest would run as if they were not given. Refused
 # before building.
 kiln_run_nodrv = $(if $($(1)),$(if $(strip $(KILN_RUN_$(1)-$(kiln_run_plat)-y)),,$(1)))
@@ -46,6 +46,9 @@ $(foreach v,$(call kiln_run_nodrv,NET) $(call kiln_run_nodrv,DISK),$(call \
 $(if $(call kiln_run_nodrv,INITRD),$(call kiln_die,INITRD=$(INITRD): the \
 	$(kiln_run_plat) image of $(KILN_APP) does not unpack an initrd: enable \
 	ukcpio and its "Unpack the initrd at boot" in 'make menuconfig' (Library)))
+$(if $(call kiln_run_nodrv,FS),$(call kiln_die,FS=$(FS): the $(kiln_run_plat) \
+	image of $(KILN_APP) has no file system for host folders: enable one in \
+	'make menuconfig' (linuxu: Drivers, hostfs)))
 endif
 run: $(call kiln_image,$(kiln_run_plat))
 	$(Q)$(KILN_ROOT)/support/scripts/run --plat $(kiln_run_plat) \
@@ -53,6 +56,6 @@ run: $(call kiln_image,$(kiln_run_plat))
 		$(if $(ACCEL),--accel '$(ACCEL)') \
 		$(if $(MACHINE),--machine '$(MACHINE)') \
 		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
-		$(if $(INITRD),--initrd '$(INITRD)') \
+		$(if $(INITRD),--initrd '$(INITRD)') $(if $(FS),--fs '$(FS)') \
 		$(if $(filter 1 y yes,$(GDB)),--gdb 1234,$(if \
 		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(ARGS)

@@ -166,3 +166,94 @@ test_initrd_embed() {
 	run_capture "$out/changed.txt" "$img" cat /etc/hello.txt
 	check initrd_embed.changed grep -qx changed "$out/changed.txt"
 }
+
+# hostfs: two host folders mounted by the image's configuration (a with
+# openat2, b with the checked openat() path of hosts without it).
+hostfs_dir() { echo "$KILN_TEST_OUT/hostfs-shares"; }
+hostfs_out() { echo "$KILN_TEST_OUT/hostfs-build"; }
+
+# hostfs_share DIR: a folder as the host prepares it, beside outside.txt.
+hostfs_share() {
+	local d=$1 parent
+	parent=$(dirname "$d")
+	rm -rf "$d"
+	mkdir -p "$d/sub" || return 1
+	echo "host file" >"$d/host.txt"
+	echo "remove me" >"$d/delete-me"
+	echo "y" >"$d/sub/y"
+	ln -s "$parent/outside.txt" "$d/abs-link"
+	ln -s ../outside.txt "$d/rel-link"
+	ln -s "$parent" "$d/dir-link"
+}
+
+test_hostfs_linuxu() {
+	local h out s img rc before
+	h=$(hostfs_dir) out=$(tbuild)
+	mkdir -p "$h" "$out"
+	build_once "$(hostfs_out)" tests/apps/fstree PLAT_KVM=n \
+		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2\"" ||
+		{ fail hostfs_linuxu "build failed"; return; }
+	img=$(hostfs_out)/fstree_linuxu-x86_64
+	echo "outside, keep" >"$h/outside.txt"
+	# Both first: the image mounts both at every boot.
+	hostfs_share "$h/a" && hostfs_share "$h/b" ||
+		{ fail hostfs_linuxu "cannot make the shares"; return; }
+	for s in a b; do
+		before=$(cd "$h" && ls -lA --time-style=+%s . | grep -v ' [ab]$'; sha256sum outside.txt)
+
+		# The guest writes; the host sees it.
+		run_capture "$out/write-$s.txt" "$img" write "/$s"
+		check "hostfs_$s.write_status" test $? -eq 0
+		check "hostfs_$s.write_ok" grep -qx 'fstree: write OK' "$out/write-$s.txt"
+		check "hostfs_$s.file" test "$(cat "$h/$s/guest.txt")" = "written by the guest"
+		check "hostfs_$s.file_mode" test "$(stat -c %a "$h/$s/guest.txt")" = 640
+		check "hostfs_$s.dir_mode" test "$(stat -c %a "$h/$s/guestdir")" = 750
+		check "hostfs_$s.chmod" test "$(stat -c %a "$h/$s/guestdir/inner")" = 600
+		check "hostfs_$s.inner" test "$(cat "$h/$s/guestdir/inner")" = "inner 42"
+		check "hostfs_$s.symlink" test "$(readlink "$h/$s/guestlink")" = guest.txt
+		check "hostfs_$s.hardlink" test "$(stat -c %i "$h/$s/guesthard")" = "$(stat -c %i "$h/$s/guest.txt")"
+		check "hostfs_$s.rename" test ! -e "$h/$s/host.txt"
+		check "hostfs_$s.truncate" test "$(cat "$h/$s/renamed.txt")" = host
+		check "hostfs_$s.unlink" test ! -e "$h/$s/delete-me"
+
+		# The guest reads the folder as the host does.
+		run_capture "$out/dump-$s.txt" "$img" dump "/$s"
+		check "hostfs_$s.dump_status" test $? -eq 0
+		"$KILN_ROOT/tests/apps/fstree/expect.py" "$h/$s" >"$out/dump-$s.want"
+		check "hostfs_$s.dump" diff -u "$out/dump-$s.want" "$out/dump-$s.txt"
+
+		# Escapes fail with an errno and touch nothing outside.
+		run_capture "$out/escape-$s.txt" "$img" escape "/$s"
+		rc=$?
+		check "hostfs_$s.escape_status" test "$rc" -eq 0
+		check "hostfs_$s.escape_none" grep -qx 'fstree: escape done, 0 escaped' "$out/escape-$s.txt"
+		check "hostfs_$s.escape_refused" test "$(grep -c '^fstree: escape refused: .*: No such file or directory$' "$out/escape-$s.txt")" -eq 7
+		check "hostfs_$s.outside_untouched" test "$(cd "$h" && ls -lA --time-style=+%s . | grep -v ' [ab]$'; sha256sum outside.txt)" = "$before"
+		check "hostfs_$s.nothing_in_parent" test ! -e "$h/newdir"
+	done
+
+}
+
+# make run PLAT=linuxu FS=folder: the folder is the guest's root (needs
+# the vfs.mount kernel parameter: the image lists it under "help").
+test_hostfs_make_run() {
+	local h out img
+	h=$(hostfs_dir) out=$(tbuild)
+	mkdir -p "$out"
+	build_once "$(hostfs_out)" tests/apps/fstree PLAT_KVM=n \
+		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2\"" ||
+		{ fail hostfs_make_run "build failed"; return; }
+	img=$(hostfs_out)/fstree_linuxu-x86_64
+	"$img" help -- >"$out/help.txt" 2>&1
+	if ! grep -q 'vfs\.mount' "$out/help.txt"; then
+		skip hostfs_make_run "the image has no vfs.mount parameter (ukparam and vfscore's parameter not merged)"
+		return
+	fi
+	rm -rf "$out/root"
+	mkdir -p "$out/root/etc"
+	echo "from the host folder" >"$out/root/etc/motd"
+	run_capture "$out/run.txt" make -C "$KILN_ROOT" A=tests/apps/fstree \
+		O="$(hostfs_out)" PLAT=linuxu FS="$out/root" ARGS="cat /etc/motd" run
+	check hostfs_make_run.status test $? -eq 0
+	check hostfs_make_run.read grep -qx 'from the host folder' "$out/run.txt"
+}
