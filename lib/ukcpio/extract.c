@@ -351,6 +351,7 @@ int uk_cpio_extract(const void *buf, size_t len, const char *dest,
 	struct extract x = { .e = &e };
 	struct dirtime *d;
 	struct link *l;
+	struct stat st;
 	int rc;
 
 	if (!r)
@@ -372,6 +373,15 @@ int uk_cpio_extract(const void *buf, size_t len, const char *dest,
 		goto out_free;
 	}
 	memcpy(x.path, dest, x.destlen);
+	x.path[x.destlen] = '\0';
+	/* Say so once, rather than fail on the first member. */
+	rc = uk_sys_newfstatat(AT_FDCWD, x.destlen ? x.path : "/", &st, 0);
+	if (rc == 0 && !S_ISDIR(st.st_mode))
+		rc = -ENOTDIR;
+	if (rc < 0) {
+		r->err = "cannot unpack: the destination is not a folder (is a root file system mounted?)";
+		goto out_free;
+	}
 	x.path[x.destlen] = '/';
 
 	while ((rc = uk_cpio_next(r, &e)) == 1) {

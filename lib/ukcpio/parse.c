@@ -199,8 +199,13 @@ static int read_entry(struct uk_cpio_reader *r, struct uk_cpio_entry *e)
 	e->rdevminor = f[F_RDEVMINOR];
 	e->size = f[F_FILESIZE];
 
-	/* The data, after the padded name; its own padding may be cut. */
+	/*
+	 * The data, after the padded name. Padding at the very end may be
+	 * cut (an empty member, the trailer, needs none of it).
+	 */
 	off = align4(off + HDR_LEN + namelen + 1);
+	if (e->size == 0 && off > r->len)
+		off = r->len;
 	if (off > r->len || r->len - off < e->size)
 		return fail(r, -EINVAL, "truncated data (the archive ends inside the member)",
 			    e->offset);

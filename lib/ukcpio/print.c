@@ -31,7 +31,10 @@ void uk_cpio_print_error(const char *what, const struct uk_cpio_reader *r,
 		p += 3;
 	}
 	*p = '\0';
-	if (r->err_name)
+	if (!r->nr)
+		uk_pr_crit("%s: %s (%s)", what, r->err ? r->err : "error",
+			   strerror(-rc));
+	else if (r->err_name)
 		uk_pr_crit("%s: entry %lu '%s' at offset %zu: %s (%s)", what,
 			   r->nr, name, r->err_off,
 			   r->err ? r->err : "error", strerror(-rc));
