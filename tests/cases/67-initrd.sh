@@ -78,9 +78,14 @@ test_initrd_kvm() {
 	out=$(tbuild)
 	mkdir -p "$out"
 	initrd_tree "$out/tree" || { fail initrd_kvm "cannot make the tree"; return; }
-	for m in pc microvm; do
-		initrd_check "initrd_kvm_$m" kvm "$m" "$out/tree"
-	done
+	# Small: a multiboot module right after the image.
+	initrd_check initrd_kvm_pc kvm pc "$out/tree"
+	# Past 640 KiB: the run script boots through PVH, which puts the
+	# module at the top of RAM.
+	mkdir -p "$out/tree/big"
+	head -c 1500000 /dev/urandom >"$out/tree/big/blob"
+	initrd_check initrd_kvm_microvm kvm microvm "$out/tree"
+	initrd_check initrd_kvm_pc_pvh kvm pc "$out/tree"
 }
 
 # bad_expect NAME LOG ENTRY OFFSET REASON: status 2 and one line naming it.
