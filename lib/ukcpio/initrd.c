@@ -7,12 +7,18 @@
  * into CONFIG_LIBUKCPIO_INITRD_DEST, in that order, so that files of a
  * boot-time initrd replace the image's own.
  *
+ * Once unpacked, an initrd's pages go to the default heap
+ * (CONFIG_LIBUKCPIO_INITRD_FREE), as Linux frees its initramfs: the files
+ * live on in the root, the archive is dead weight. Platforms hand the
+ * initrd over in writable memory for this (linuxu maps it private).
+ *
  * A bad archive is the user's mistake, not a kernel fault: the boot stops
  * with one line naming the archive, the entry and its offset, and exit
  * status 2, like a bad command line.
  */
 #include <errno.h>
 #include <string.h>
+#include <uk/alloc.h>
 #include <uk/cpio.h>
 #include <uk/init.h>
 #include <uk/print.h>
@@ -41,6 +47,31 @@ static void unpack(const char *what, const void *buf, size_t len)
 		   CONFIG_LIBUKCPIO_INITRD_DEST);
 }
 
+#if CONFIG_LIBUKCPIO_INITRD_FREE
+/* The whole pages of [@start, @start + @len) to the default heap. */
+static void give_back(uintptr_t start, size_t len)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	uintptr_t from = ALIGN_UP(start, 4096);
+	uintptr_t to = ALIGN_DOWN(start + len, 4096);
+	int rc;
+
+	if (!a || to <= from)
+		return;
+	rc = uk_alloc_addmem(a, (void *)from, to - from);
+	if (rc < 0)
+		uk_pr_info("initrd: memory not given back to the heap: %d",
+			   rc);
+	else
+		uk_pr_info("initrd: %lu KiB given back to the heap",
+			   (unsigned long)(to - from) >> 10);
+}
+#else
+static void give_back(uintptr_t start __unused, size_t len __unused)
+{
+}
+#endif
+
 static int initrd_unpack(void)
 {
 	struct uk_bootinfo *bi = uk_plat_bootinfo();
@@ -53,8 +84,10 @@ static int initrd_unpack(void)
 #endif
 	for (i = 0; i < bi->nr_regions; i++) {
 		m = &bi->regions[i];
-		if (m->type == UK_MEMREGION_INITRD)
-			unpack("initrd", (const void *)m->start, m->len);
+		if (m->type != UK_MEMREGION_INITRD)
+			continue;
+		unpack("initrd", (const void *)m->start, m->len);
+		give_back(m->start, m->len);
 	}
 	return 0;
 }

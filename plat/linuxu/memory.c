@@ -87,10 +87,12 @@ int _linuxu_initrd_map(struct uk_bootinfo *bi, const char *path)
 		return len;
 	}
 	/*
-	 * Private and read-only, like a boot loader's module: the image
-	 * reads the archive, nothing writes it back to the host file.
+	 * Private, like a boot loader's module in RAM: nothing the image
+	 * does reaches the host file, and once the archive is unpacked its
+	 * pages may become heap (copy-on-write).
 	 */
-	addr = sys_mmap(NULL, len, K_PROT_READ, K_MAP_PRIVATE, fd, 0);
+	addr = sys_mmap(NULL, len, K_PROT_READ | K_PROT_WRITE, K_MAP_PRIVATE,
+			fd, 0);
 	sys_close(fd);
 	if (LINUXU_IS_ERR(addr))
 		return addr;

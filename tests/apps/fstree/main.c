@@ -16,6 +16,8 @@
  *                       relative symbolic links, links to folders);
  *                       each attempt must fail; prints its errno
  *   fstree cat FILE     prints FILE
+ *   fstree alloc N      allocates and touches N bytes (the initrd's memory
+ *                       went back to the heap)
  * Exit status 0 when everything went as expected, 1 otherwise.
  */
 #include <dirent.h>
@@ -290,6 +292,18 @@ int main(int argc, char *argv[])
 		return escape(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "cat"))
 		return cat(argv[2]);
-	printf("usage: fstree dump|write|escape|cat PATH\n");
+	if (argc == 3 && !strcmp(argv[1], "alloc")) {
+		size_t n = strtoul(argv[2], NULL, 0);
+		char *p = malloc(n);
+
+		if (!p) {
+			printf("fstree: cannot allocate %zu bytes\n", n);
+			return 1;
+		}
+		memset(p, 0x5a, n);
+		printf("fstree: allocated %zu bytes\n", n);
+		return 0;
+	}
+	printf("usage: fstree dump|write|escape|cat PATH | alloc N\n");
 	return 2;
 }
