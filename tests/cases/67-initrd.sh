@@ -173,7 +173,8 @@ test_initrd_embed() {
 }
 
 # hostfs: two host folders mounted by the image's configuration (a with
-# openat2, b with the checked openat() path of hosts without it).
+# openat2, b with the checked openat() path of hosts without it), and a
+# again, read-only, on /ro.
 hostfs_dir() { echo "$KILN_TEST_OUT/hostfs-shares"; }
 hostfs_out() { echo "$KILN_TEST_OUT/hostfs-build"; }
 
@@ -196,7 +197,7 @@ test_hostfs_linuxu() {
 	h=$(hostfs_dir) out=$(tbuild)
 	mkdir -p "$h" "$out"
 	build_once "$(hostfs_out)" tests/apps/fstree PLAT_KVM=n \
-		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2\"" ||
+		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2 $h/a:/ro:hostfs:ro\"" ||
 		{ fail hostfs_linuxu "build failed"; return; }
 	img=$(hostfs_out)/fstree_linuxu-x86_64
 	echo "outside, keep" >"$h/outside.txt"
@@ -237,6 +238,14 @@ test_hostfs_linuxu() {
 		check "hostfs_$s.nothing_in_parent" test ! -e "$h/newdir"
 	done
 
+	# Read-only: every change is refused with EROFS, the folder stays.
+	before=$(cd "$h/a" && ls -lAR --time-style=+%s .)
+	run_capture "$out/ro.txt" "$img" write /ro
+	check hostfs_ro.status test $? -eq 1
+	check hostfs_ro.erofs test "$(grep -c 'fstree: FAIL: .*: Read-only file system$' "$out/ro.txt")" -ge 5
+	check hostfs_ro.unchanged test "$(cd "$h/a" && ls -lAR --time-style=+%s .)" = "$before"
+	run_capture "$out/ro-cat.txt" "$img" cat /ro/guest.txt
+	check hostfs_ro.read grep -qx 'written by the guest' "$out/ro-cat.txt"
 }
 
 # make run PLAT=linuxu FS=folder: the folder is the guest's root (needs
@@ -246,7 +255,7 @@ test_hostfs_make_run() {
 	h=$(hostfs_dir) out=$(tbuild)
 	mkdir -p "$out"
 	build_once "$(hostfs_out)" tests/apps/fstree PLAT_KVM=n \
-		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2\"" ||
+		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2 $h/a:/ro:hostfs:ro\"" ||
 		{ fail hostfs_make_run "build failed"; return; }
 	img=$(hostfs_out)/fstree_linuxu-x86_64
 	"$img" help -- >"$out/help.txt" 2>&1

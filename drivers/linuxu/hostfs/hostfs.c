@@ -57,6 +57,7 @@ struct hnode {
 
 struct hmount {
 	int use_openat2;	/* cleared on ENOSYS or by noopenat2 */
+	uint64_t dev;		/* host st_dev of the shared folder */
 };
 
 static const struct uk_vnode_ops hostfs_ops;
@@ -111,9 +112,17 @@ static long child_open(struct uk_vnode *dir, const char *name, int flags,
 	return sys_openat(H(dir)->fd, name, how.flags, how.mode);
 }
 
-static long node_stat(struct hnode *h, struct stat *st)
+/*
+ * The guest's inode number of a host object. vfscore tells files apart by
+ * (mount, ino): an object on another host file system mounted inside the
+ * folder gets its device folded into the high bits, so that it does not
+ * pass for a file of the folder's own file system.
+ */
+static uint64_t hino(const struct hmount *hm, const struct stat *st)
 {
-	return sys_newfstatat(h->fd, "", st, K_AT_EMPTY_PATH);
+	if (st->st_dev == hm->dev)
+		return st->st_ino;
+	return st->st_ino ^ ((uint64_t)st->st_dev << 40) ^ (1ULL << 63);
 }
 
 /* A vnode for the host fd @fd (consumed, closed on failure). */
@@ -127,7 +136,7 @@ static int new_vnode(struct uk_mount *m, int fd, int acc,
 		goto err_close;
 	h->fd = fd;
 	h->acc = acc;
-	vn = uk_vnode_alloc(m, &hostfs_ops, h, st->st_ino,
+	vn = uk_vnode_alloc(m, &hostfs_ops, h, hino(m->priv, st),
 			    st->st_mode & S_IFMT);
 	if (!vn)
 		goto err_free;
@@ -363,10 +372,11 @@ out_close:
 
 static int hostfs_getattr(struct uk_vnode *vn, struct stat *st)
 {
-	long rc = node_stat(H(vn), st);
+	long rc = sys_newfstatat(H(vn)->fd, "", st, K_AT_EMPTY_PATH);
 
 	if (rc < 0)
 		return rc;
+	st->st_ino = hino(HM(vn), st);
 	st->st_dev = vn->mount->dev;
 	return 0;
 }
@@ -523,6 +533,30 @@ static const struct uk_vnode_ops hostfs_ops = {
 	.release = hostfs_release,
 };
 
+/*
+ * Comma-separated options: noopenat2, and vfscore's own ro/rw (it
+ * enforces them). Anything else is refused by name.
+ */
+static int parse_opts(struct hmount *hm, const char *opts)
+{
+	size_t n;
+
+	for (; *opts; opts += n + (opts[n] == ',')) {
+		n = strcspn(opts, ",");
+		if (n == 9 && !strncmp(opts, "noopenat2", n))
+			hm->use_openat2 = 0;
+		else if (!(n == 2 && (!strncmp(opts, "ro", 2) ||
+				      !strncmp(opts, "rw", 2))) && n)
+			goto bad;
+	}
+	return 0;
+
+bad:
+	uk_pr_err("hostfs: unknown mount option '%.*s' (known: noopenat2, ro, rw)",
+		  (int)n, opts);
+	return -EINVAL;
+}
+
 static int hostfs_mount(struct uk_mount *m, const char *source,
 			const char *opts)
 {
@@ -536,14 +570,9 @@ static int hostfs_mount(struct uk_mount *m, const char *source,
 	if (!hm)
 		return -ENOMEM;
 	hm->use_openat2 = 1;
-	if (!strcmp(opts, "noopenat2")) {
-		hm->use_openat2 = 0;
-	} else if (*opts) {
-		uk_pr_err("hostfs: unknown mount option '%s' (known: noopenat2)",
-			  opts);
-		rc = -EINVAL;
+	rc = parse_opts(hm, opts);
+	if (rc < 0)
 		goto err_free;
-	}
 	/* The folder itself may be reached through links: the user named it. */
 	fd = sys_open(source, K_O_PATH | K_O_DIRECTORY | K_O_CLOEXEC, 0);
 	if (fd < 0) {
@@ -555,6 +584,7 @@ static int hostfs_mount(struct uk_mount *m, const char *source,
 		sys_close(fd);
 		goto err_free;
 	}
+	hm->dev = st.st_dev;
 	m->priv = hm;
 	rc = new_vnode(m, fd, ACC_PATH, &st, &m->root);
 	if (rc < 0)
