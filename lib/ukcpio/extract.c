@@ -45,7 +45,7 @@ struct dirtime {
 struct extract {
 	struct uk_cpio_reader *r;
 	const struct uk_cpio_entry *e;
-	char *path;		/* dest + "/" + the member's path */
+	char *path; /* dest + "/" + the member's path */
 	size_t destlen;
 	/* The last parent found free of symbolic links (a prefix of path). */
 	char *checked;
@@ -105,7 +105,8 @@ static int check_parents(struct extract *x)
 			return fs_fail(x, rc, "a parent folder is missing");
 		if (S_ISLNK(st.st_mode))
 			return fs_fail(x, -ELOOP,
-				       "a parent is a symbolic link (refused: it could lead outside)");
+				       "a parent is a symbolic link (refused: "
+				       "it could lead outside)");
 		if (!S_ISDIR(st.st_mode))
 			return fs_fail(x, -ENOTDIR,
 				       "a parent is not a directory");
@@ -153,8 +154,7 @@ static int do_dir(struct extract *x)
 			rc = make_room(x);
 			if (rc < 0)
 				return rc;
-			rc = uk_sys_mkdirat(AT_FDCWD, x->path,
-					    e->mode & 07777);
+			rc = uk_sys_mkdirat(AT_FDCWD, x->path, e->mode & 07777);
 		}
 	}
 	if (rc < 0)
@@ -211,8 +211,8 @@ static int do_file(struct extract *x)
 	if (e->nlink >= 2) {
 		l = find_link(x);
 		if (l) {
-			rc = uk_sys_linkat(AT_FDCWD, l->path, AT_FDCWD,
-					   x->path, 0);
+			rc = uk_sys_linkat(AT_FDCWD, l->path, AT_FDCWD, x->path,
+					   0);
 			if (rc < 0)
 				return fs_fail(x, rc,
 					       "cannot create the hard link");
@@ -247,7 +247,8 @@ static int do_symlink(struct extract *x)
 	if (e->size == 0 || e->size >= PATH_MAX ||
 	    memchr(e->data, '\0', e->size))
 		return fs_fail(x, -EINVAL,
-			       "bad symbolic link target (empty, too long or with a NUL)");
+			       "bad symbolic link target (empty, too long or "
+			       "with a NUL)");
 	rc = make_room(x);
 	if (rc < 0)
 		return rc;
@@ -281,8 +282,7 @@ static int set_attrs(struct extract *x)
 	long rc;
 
 	/* Ownership is kept where the file system can; it may not. */
-	uk_sys_fchownat(AT_FDCWD, x->path, e->uid, e->gid,
-			AT_SYMLINK_NOFOLLOW);
+	uk_sys_fchownat(AT_FDCWD, x->path, e->uid, e->gid, AT_SYMLINK_NOFOLLOW);
 	if (!S_ISLNK(e->mode)) {
 		rc = uk_sys_fchmodat(AT_FDCWD, x->path, e->mode & 07777, 0);
 		if (rc < 0)
@@ -332,7 +332,8 @@ static int extract_one(struct extract *x)
 	case S_IFBLK:
 	case S_IFIFO:
 	case S_IFSOCK:
-		uk_pr_warn("cpio: %s: device node, FIFO or socket skipped (devfs provides the devices)",
+		uk_pr_warn("cpio: %s: device node, FIFO or socket skipped "
+			   "(devfs provides the devices)",
 			   e->name);
 		return 0;
 	default:
@@ -379,7 +380,8 @@ int uk_cpio_extract(const void *buf, size_t len, const char *dest,
 	if (rc == 0 && !S_ISDIR(st.st_mode))
 		rc = -ENOTDIR;
 	if (rc < 0) {
-		r->err = "cannot unpack: the destination is not a folder (is a root file system mounted?)";
+		r->err = "cannot unpack: the destination is not a folder (is a "
+			 "root file system mounted?)";
 		goto out_free;
 	}
 	x.path[x.destlen] = '/';

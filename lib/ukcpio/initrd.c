@@ -60,8 +60,7 @@ static void give_back(uintptr_t start, size_t len)
 		return;
 	rc = uk_alloc_addmem(a, (void *)from, to - from);
 	if (rc < 0)
-		uk_pr_info("initrd: memory not given back to the heap: %d",
-			   rc);
+		uk_pr_info("initrd: memory not given back to the heap: %d", rc);
 	else
 		uk_pr_info("initrd: %lu KiB given back to the heap",
 			   (unsigned long)(to - from) >> 10);

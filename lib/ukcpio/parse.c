@@ -15,25 +15,35 @@
 #include <string.h>
 #include <uk/cpio.h>
 
-#define HDR_LEN		110
-#define MAGIC_LEN	6
-#define FIELD_LEN	8
-#define TRAILER		"TRAILER!!!"
+#define HDR_LEN 110
+#define MAGIC_LEN 6
+#define FIELD_LEN 8
+#define TRAILER "TRAILER!!!"
 
 enum {
-	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
-	F_DEVMAJOR, F_DEVMINOR, F_RDEVMAJOR, F_RDEVMINOR, F_NAMESIZE, F_CHECK,
+	F_INO,
+	F_MODE,
+	F_UID,
+	F_GID,
+	F_NLINK,
+	F_MTIME,
+	F_FILESIZE,
+	F_DEVMAJOR,
+	F_DEVMINOR,
+	F_RDEVMAJOR,
+	F_RDEVMINOR,
+	F_NAMESIZE,
+	F_CHECK,
 	F_COUNT
 };
 
 /* r->state: reading an archive, between two, finished; < 0: failed. */
 enum { ST_ARCHIVE, ST_BETWEEN, ST_END };
 
-#define S_IFMT_		0170000
-#define S_IFREG_	0100000
+#define S_IFMT_ 0170000
+#define S_IFREG_ 0100000
 
-void uk_cpio_reader_init(struct uk_cpio_reader *r, const void *buf,
-			 size_t len)
+void uk_cpio_reader_init(struct uk_cpio_reader *r, const void *buf, size_t len)
 {
 	memset(r, 0, sizeof(*r));
 	r->buf = buf;
@@ -46,8 +56,7 @@ static size_t align4(size_t v)
 	return (v + 3) & ~(size_t)3;
 }
 
-static int fail(struct uk_cpio_reader *r, int rc, const char *why,
-		size_t off)
+static int fail(struct uk_cpio_reader *r, int rc, const char *why, size_t off)
 {
 	r->err = why;
 	r->err_off = off;
@@ -86,11 +95,13 @@ static int check_name(struct uk_cpio_reader *r, struct uk_cpio_entry *e,
 	const char *p = e->name, *end = e->name + namelen, *c;
 
 	if (namelen >= UK_CPIO_PATH_MAX)
-		return fail(r, -ENAMETOOLONG,
-			    "name longer than PATH_MAX", e->offset);
-	if (*p == '/')
-		return fail(r, -EPERM, "absolute name (the archive must hold relative paths)",
+		return fail(r, -ENAMETOOLONG, "name longer than PATH_MAX",
 			    e->offset);
+	if (*p == '/')
+		return fail(
+			r, -EPERM,
+			"absolute name (the archive must hold relative paths)",
+			e->offset);
 	/* Leading "." components ("./a", ".", "././a") name the top. */
 	while (p < end && p[0] == '.' && (p + 1 == end || p[1] == '/')) {
 		p++;
@@ -104,11 +115,13 @@ static int check_name(struct uk_cpio_reader *r, struct uk_cpio_entry *e,
 			p++;
 		if (p - c == 2 && c[0] == '.' && c[1] == '.')
 			return fail(r, -EPERM,
-				    "'..' in the name (it would leave the folder it is unpacked into)",
+				    "'..' in the name (it would leave the "
+				    "folder it is unpacked into)",
 				    e->offset);
 		if (p - c > UK_CPIO_NAME_MAX)
 			return fail(r, -ENAMETOOLONG,
-				    "a component of the name is longer than NAME_MAX",
+				    "a component of the name is longer than "
+				    "NAME_MAX",
 				    e->offset);
 		while (p < end && *p == '/')
 			p++;
@@ -127,7 +140,8 @@ static int next_archive(struct uk_cpio_reader *r)
 	}
 	if (r->off & 3)
 		return fail(r, -EINVAL,
-			    "bytes after the trailer that start no archive (not 4-aligned)",
+			    "bytes after the trailer that start no archive "
+			    "(not 4-aligned)",
 			    r->off);
 	r->state = ST_ARCHIVE;
 	return 1;
@@ -152,8 +166,10 @@ static int read_entry(struct uk_cpio_reader *r, struct uk_cpio_entry *e)
 	r->err_namelen = 0;
 	left = r->len - off;
 	if (left < HDR_LEN)
-		return fail(r, -EINVAL, left ? "truncated header" :
-			    "archive ends without a TRAILER!!! entry", off);
+		return fail(r, -EINVAL,
+			    left ? "truncated header"
+				 : "archive ends without a TRAILER!!! entry",
+			    off);
 	h = r->buf + off;
 	if (memcmp(h, "07070", 5) || (h[5] != '1' && h[5] != '2'))
 		return fail(r, -EINVAL,
@@ -207,8 +223,10 @@ static int read_entry(struct uk_cpio_reader *r, struct uk_cpio_entry *e)
 	if (e->size == 0 && off > r->len)
 		off = r->len;
 	if (off > r->len || r->len - off < e->size)
-		return fail(r, -EINVAL, "truncated data (the archive ends inside the member)",
-			    e->offset);
+		return fail(
+			r, -EINVAL,
+			"truncated data (the archive ends inside the member)",
+			e->offset);
 	e->data = r->buf + off;
 	r->off = align4(off + e->size);
 	if (r->off > r->len)

@@ -36,10 +36,11 @@ void uk_cpio_print_error(const char *what, const struct uk_cpio_reader *r,
 			   strerror(-rc));
 	else if (r->err_name)
 		uk_pr_crit("%s: entry %lu '%s' at offset %zu: %s (%s)", what,
-			   r->nr, name, r->err_off,
-			   r->err ? r->err : "error", strerror(-rc));
+			   r->nr, name, r->err_off, r->err ? r->err : "error",
+			   strerror(-rc));
 	else
-		uk_pr_crit("%s: entry %lu (name unreadable) at offset %zu: %s (%s)",
-			   what, r->nr, r->err_off,
-			   r->err ? r->err : "error", strerror(-rc));
+		uk_pr_crit("%s: entry %lu (name unreadable) at offset %zu: %s "
+			   "(%s)",
+			   what, r->nr, r->err_off, r->err ? r->err : "error",
+			   strerror(-rc));
 }

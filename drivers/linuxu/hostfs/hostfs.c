@@ -56,8 +56,8 @@ struct hnode {
 };
 
 struct hmount {
-	int use_openat2;	/* cleared on ENOSYS or by noopenat2 */
-	uint64_t dev;		/* host st_dev of the shared folder */
+	int use_openat2; /* cleared on ENOSYS or by noopenat2 */
+	uint64_t dev;	 /* host st_dev of the shared folder */
 };
 
 static const struct uk_vnode_ops hostfs_ops;
@@ -126,8 +126,8 @@ static uint64_t hino(const struct hmount *hm, const struct stat *st)
 }
 
 /* A vnode for the host fd @fd (consumed, closed on failure). */
-static int new_vnode(struct uk_mount *m, int fd, int acc,
-		     const struct stat *st, struct uk_vnode **out)
+static int new_vnode(struct uk_mount *m, int fd, int acc, const struct stat *st,
+		     struct uk_vnode **out)
 {
 	struct hnode *h = malloc(sizeof(*h));
 	struct uk_vnode *vn;
@@ -217,8 +217,7 @@ static int hostfs_create(struct uk_vnode *dir, const char *name, size_t len,
 	rc = cname(n, name, len);
 	if (rc < 0)
 		return rc;
-	fd = child_open(dir, n, K_O_CREAT | K_O_EXCL | K_O_RDWR,
-			mode & 07777);
+	fd = child_open(dir, n, K_O_CREAT | K_O_EXCL | K_O_RDWR, mode & 07777);
 	if (fd < 0)
 		return fd;
 	rc = sys_newfstatat(fd, "", &st, K_AT_EMPTY_PATH);
@@ -238,8 +237,8 @@ static int hostfs_mkdir(struct uk_vnode *dir, const char *name, size_t len,
 	return rc < 0 ? rc : sys_mkdirat(H(dir)->fd, n, mode & 07777);
 }
 
-static int hostfs_symlink(struct uk_vnode *dir, const char *name,
-			  size_t len, const char *target)
+static int hostfs_symlink(struct uk_vnode *dir, const char *name, size_t len,
+			  const char *target)
 {
 	char n[NAME_MAX + 1];
 	int rc = cname(n, name, len);
@@ -300,9 +299,8 @@ static int hostfs_rmdir(struct uk_vnode *dir, const char *name, size_t len)
 	return rc < 0 ? rc : sys_unlinkat(H(dir)->fd, n, K_AT_REMOVEDIR);
 }
 
-static int hostfs_rename(struct uk_vnode *odir, const char *oname,
-			 size_t olen, struct uk_vnode *ndir,
-			 const char *nname, size_t nlen)
+static int hostfs_rename(struct uk_vnode *odir, const char *oname, size_t olen,
+			 struct uk_vnode *ndir, const char *nname, size_t nlen)
 {
 	char o[NAME_MAX + 1], n[NAME_MAX + 1];
 	int rc;
@@ -334,8 +332,8 @@ static int hostfs_readdir(struct uk_vnode *dir, uint64_t *cookie,
 	long fd, n, pos, rc = 0;
 
 	/* getdents needs a descriptor open for reading: the folder itself. */
-	fd = sys_openat(H(dir)->fd, ".", K_O_RDONLY | K_O_DIRECTORY |
-			K_O_CLOEXEC, 0);
+	fd = sys_openat(H(dir)->fd, ".",
+			K_O_RDONLY | K_O_DIRECTORY | K_O_CLOEXEC, 0);
 	if (fd < 0)
 		return fd;
 	buf = malloc(DIRBUF_SIZE);
@@ -401,7 +399,8 @@ static int set_mode(struct uk_vnode *vn, mode_t mode)
 static int hostfs_setattr(struct uk_vnode *vn, const struct uk_vattr *va)
 {
 	struct timespec ts[2] = {
-		{ .tv_nsec = UTIME_OMIT }, { .tv_nsec = UTIME_OMIT },
+		{ .tv_nsec = UTIME_OMIT },
+		{ .tv_nsec = UTIME_OMIT },
 	};
 	long rc;
 
@@ -546,13 +545,15 @@ static int parse_opts(struct hmount *hm, const char *opts)
 		if (n == 9 && !strncmp(opts, "noopenat2", n))
 			hm->use_openat2 = 0;
 		else if (!(n == 2 && (!strncmp(opts, "ro", 2) ||
-				      !strncmp(opts, "rw", 2))) && n)
+				      !strncmp(opts, "rw", 2))) &&
+			 n)
 			goto bad;
 	}
 	return 0;
 
 bad:
-	uk_pr_err("hostfs: unknown mount option '%.*s' (known: noopenat2, ro, rw)",
+	uk_pr_err("hostfs: unknown mount option '%.*s' (known: noopenat2, ro, "
+		  "rw)",
 		  (int)n, opts);
 	return -EINVAL;
 }

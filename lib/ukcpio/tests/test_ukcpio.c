@@ -18,7 +18,7 @@
 #include <uk/vfs_sys.h>
 
 #define ARCHIVE_MAX (16 * 1024)
-#define NEWC (~0U)	/* @check of add(): a newc member, not crc */
+#define NEWC (~0U) /* @check of add(): a newc member, not crc */
 #define MTIME 1700000000U
 
 struct ar {
@@ -41,9 +41,10 @@ static void add(struct ar *a, const char *name, unsigned int mode,
 		return;
 	/* "0707" then "01" or "02": the six-digit magic. */
 	snprintf(hdr, sizeof(hdr),
-		 "0707%02X%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X",
-		 check == NEWC ? 1 : 2, ino, mode, 0, 0, nlink, MTIME, size,
-		 0, 0, 0, 0, namesize, check == NEWC ? 0 : check);
+		 "0707%02X%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%"
+		 "08X",
+		 check == NEWC ? 1 : 2, ino, mode, 0, 0, nlink, MTIME, size, 0,
+		 0, 0, 0, namesize, check == NEWC ? 0 : check);
 	memcpy(a->buf + a->len, hdr, 110);
 	a->len += 110;
 	memcpy(a->buf + a->len, name, namesize);
@@ -63,8 +64,7 @@ static struct ar *ar_new(void)
 }
 
 /* The reader's first error on @a (0: the archive is good). */
-static int first_error(const struct ar *a, size_t len,
-		       struct uk_cpio_reader *r)
+static int first_error(const struct ar *a, size_t len, struct uk_cpio_reader *r)
 {
 	struct uk_cpio_entry e;
 	int rc;
@@ -118,7 +118,7 @@ UK_TESTCASE(ukcpio, parse_crc_and_concatenated)
 	/* 'a' + 'b' + 'c' = 294 */
 	add(a, "f", S_IFREG | 0644, "abc", 3, 1, 1, 294);
 	trailer(a);
-	a->len += 512;		/* NUL padding, as cpio -o leaves */
+	a->len += 512; /* NUL padding, as cpio -o leaves */
 	add(a, "g", S_IFREG | 0644, "x", 1, 1, 1, NEWC);
 	trailer(a);
 	uk_cpio_reader_init(&r, a->buf, a->len);
@@ -177,7 +177,7 @@ UK_TESTCASE(ukcpio, parse_refuses_unsafe_names)
 		{ "a/../../x", -EPERM },
 		{ "./a/..", -EPERM },
 		{ "/etc/passwd", -EPERM },
-		{ "a/..b/c", 1 },	/* "..b" is a name */
+		{ "a/..b/c", 1 }, /* "..b" is a name */
 		{ "a/./b", 1 },
 	};
 	struct ar *a = ar_new();
@@ -203,7 +203,7 @@ UK_TESTCASE(ukcpio, parse_refuses_unsafe_names)
 	a->len = 0;
 	add(a, longname, S_IFREG | 0644, "", 0, 1, 1, NEWC);
 	UK_TEST_EXPECT_INT_EQ(first_error(a, a->len, &r), -ENAMETOOLONG);
-	longname[PATH_MAX - 2] = '\0';	/* 4094 bytes: fits */
+	longname[PATH_MAX - 2] = '\0'; /* 4094 bytes: fits */
 	a->len = 0;
 	add(a, longname, S_IFREG | 0644, "", 0, 1, 1, NEWC);
 	trailer(a);
@@ -253,8 +253,8 @@ UK_TESTCASE(ukcpio, extract_tree)
 	add(a, "d/h2", S_IFREG | 0600, "shared", 6, 5, 2, NEWC);
 	add(a, "exe", S_IFREG | 04755, "#!", 2, 6, 1, NEWC);
 	trailer(a);
-	UK_TEST_ASSERT_INT_EQ(uk_cpio_extract(a->buf, a->len, "/ukcpio-tree/",
-					      &r), 0);
+	UK_TEST_ASSERT_INT_EQ(
+		uk_cpio_extract(a->buf, a->len, "/ukcpio-tree/", &r), 0);
 
 	/* "." did not change the destination's mode */
 	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-tree", &st), 0);
@@ -292,16 +292,14 @@ UK_TESTCASE(ukcpio, extract_replaces_and_keeps)
 	long fd;
 
 	UK_TEST_ASSERT_NOT_NULL(a);
-	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-rep", 0755),
-			      0);
-	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-rep/keep",
-					     0700), 0);
+	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-rep", 0755), 0);
+	UK_TEST_ASSERT_INT_EQ(
+		uk_sys_mkdirat(AT_FDCWD, "/ukcpio-rep/keep", 0700), 0);
 	fd = uk_sys_openat(AT_FDCWD, "/ukcpio-rep/keep/mine",
 			   O_CREAT | O_WRONLY, 0644);
 	UK_TEST_ASSERT(fd >= 0);
 	uk_sys_close(fd);
-	fd = uk_sys_openat(AT_FDCWD, "/ukcpio-rep/f", O_CREAT | O_WRONLY,
-			   0644);
+	fd = uk_sys_openat(AT_FDCWD, "/ukcpio-rep/f", O_CREAT | O_WRONLY, 0644);
 	UK_TEST_ASSERT(fd >= 0);
 	UK_TEST_EXPECT_INT_EQ(uk_sys_write(fd, "old contents", 12), 12);
 	uk_sys_close(fd);
@@ -309,8 +307,8 @@ UK_TESTCASE(ukcpio, extract_replaces_and_keeps)
 	add(a, "keep", S_IFDIR | 0755, "", 0, 1, 2, NEWC);
 	add(a, "f", S_IFLNK | 0777, "keep", 4, 2, 1, NEWC);
 	trailer(a);
-	UK_TEST_ASSERT_INT_EQ(uk_cpio_extract(a->buf, a->len, "/ukcpio-rep",
-					      &r), 0);
+	UK_TEST_ASSERT_INT_EQ(
+		uk_cpio_extract(a->buf, a->len, "/ukcpio-rep", &r), 0);
 	/* the folder stays, with its contents, and takes the mode */
 	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-rep/keep", &st), 0);
 	UK_TEST_EXPECT_UINT_EQ(st.st_mode, S_IFDIR | 0755);
@@ -318,8 +316,9 @@ UK_TESTCASE(ukcpio, extract_replaces_and_keeps)
 	/* the file became the link */
 	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-rep/f", &st), 0);
 	UK_TEST_EXPECT(S_ISLNK(st.st_mode));
-	UK_TEST_EXPECT_INT_EQ(uk_sys_readlinkat(AT_FDCWD, "/ukcpio-rep/f", buf,
-						sizeof(buf)), 4);
+	UK_TEST_EXPECT_INT_EQ(
+		uk_sys_readlinkat(AT_FDCWD, "/ukcpio-rep/f", buf, sizeof(buf)),
+		4);
 	free(a);
 }
 
@@ -332,21 +331,20 @@ UK_TESTCASE(ukcpio, extract_refuses_link_parent)
 	size_t bad;
 
 	UK_TEST_ASSERT_NOT_NULL(a);
-	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-esc", 0755),
-			      0);
+	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-esc", 0755), 0);
 	add(a, "ok", S_IFREG | 0644, "1", 1, 1, 1, NEWC);
 	add(a, "up", S_IFLNK | 0777, "/", 1, 2, 1, NEWC);
 	bad = a->len;
 	add(a, "up/ukcpio-escaped", S_IFREG | 0644, "x", 1, 3, 1, NEWC);
 	trailer(a);
-	UK_TEST_EXPECT_INT_EQ(uk_cpio_extract(a->buf, a->len, "/ukcpio-esc",
-					      &r), -ELOOP);
+	UK_TEST_EXPECT_INT_EQ(
+		uk_cpio_extract(a->buf, a->len, "/ukcpio-esc", &r), -ELOOP);
 	UK_TEST_EXPECT_UINT_EQ(r.err_off, bad);
 	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-escaped", &st), -ENOENT);
 	/* what came before the bad member is there */
 	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-esc/ok", &st), 0);
 	/* a missing destination is an error, not a crash */
-	UK_TEST_EXPECT_INT_EQ(uk_cpio_extract(a->buf, a->len, "/ukcpio-none",
-					      &r), -ENOENT);
+	UK_TEST_EXPECT_INT_EQ(
+		uk_cpio_extract(a->buf, a->len, "/ukcpio-none", &r), -ENOENT);
 	free(a);
 }

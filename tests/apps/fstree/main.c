@@ -33,7 +33,7 @@
 #define MAX_ENTRIES 4096
 
 struct ent {
-	char *path;		/* relative to the dumped folder */
+	char *path; /* relative to the dumped folder */
 	struct stat st;
 };
 
@@ -129,9 +129,10 @@ static int dump(const char *base)
 		struct stat *st = &ents[i].st;
 
 		snprintf(path, sizeof(path), "%s/%s", base, ents[i].path);
-		type = S_ISDIR(st->st_mode) ? "dir" :
-		       S_ISREG(st->st_mode) ? "file" :
-		       S_ISLNK(st->st_mode) ? "link" : "other";
+		type = S_ISDIR(st->st_mode)   ? "dir"
+		       : S_ISREG(st->st_mode) ? "file"
+		       : S_ISLNK(st->st_mode) ? "link"
+					      : "other";
 		printf("%s %s %04o %lu %lld %lld ", ents[i].path, type,
 		       (unsigned int)(st->st_mode & 07777),
 		       (unsigned long)st->st_nlink,
@@ -175,10 +176,10 @@ static const char *at(const char *dir, const char *path)
 	return buf[which];
 }
 
-#define CHECK(what, expr)                                                    \
-	do {                                                                 \
-		if ((expr) < 0)                                              \
-			fail(what, errno);                                   \
+#define CHECK(what, expr)                  \
+	do {                               \
+		if ((expr) < 0)            \
+			fail(what, errno); \
 	} while (0)
 
 static int write_tree(const char *dir)
@@ -203,10 +204,10 @@ static int write_tree(const char *dir)
 	}
 	CHECK("chmod guestdir/inner", chmod(at(dir, "guestdir/inner"), 0600));
 	CHECK("symlink guestlink", symlink("guest.txt", at(dir, "guestlink")));
-	CHECK("link guesthard", link(at(dir, "guest.txt"),
-				     at(dir, "guesthard")));
-	CHECK("rename host.txt", rename(at(dir, "host.txt"),
-				       at(dir, "renamed.txt")));
+	CHECK("link guesthard",
+	      link(at(dir, "guest.txt"), at(dir, "guesthard")));
+	CHECK("rename host.txt",
+	      rename(at(dir, "host.txt"), at(dir, "renamed.txt")));
 	CHECK("unlink delete-me", unlink(at(dir, "delete-me")));
 	CHECK("truncate renamed.txt", truncate(at(dir, "renamed.txt"), 4));
 	if (!failures)
@@ -245,10 +246,10 @@ static int escape(const char *dir)
 	attempt("open rel-link (../outside.txt)", fd);
 	fd = open(at(dir, "dir-link/outside.txt"), O_RDONLY);
 	attempt("open dir-link/outside.txt (link to the parent folder)", fd);
-	attempt("mkdir dir-link/newdir", mkdir(at(dir, "dir-link/newdir"),
-					       0755));
-	attempt("readlink dir-link/x", readlink(at(dir, "dir-link/x"), buf,
-						sizeof(buf)));
+	attempt("mkdir dir-link/newdir",
+		mkdir(at(dir, "dir-link/newdir"), 0755));
+	attempt("readlink dir-link/x",
+		readlink(at(dir, "dir-link/x"), buf, sizeof(buf)));
 	CHECK("symlink up", symlink("../../../../../..", at(dir, "up")));
 	fd = open(at(dir, "up/outside.txt"), O_RDONLY);
 	attempt("open up/outside.txt (guest link to ../../..)", fd);
@@ -260,7 +261,8 @@ static int escape(const char *dir)
 	} else {
 		CHECK("write", write(fd, "guest\n", 6));
 		close(fd);
-		printf("fstree: create ../../outside.txt: created in the guest's tree\n");
+		printf("fstree: create ../../outside.txt: created in the "
+		       "guest's tree\n");
 	}
 	printf("fstree: escape done, %d escaped\n", failures);
 	return failures ? 1 : 0;

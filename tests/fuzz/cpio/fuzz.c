@@ -17,10 +17,10 @@
 #include <string.h>
 #include <uk/cpio.h>
 
-#define CHECK(c)                                                             \
-	do {                                                                 \
-		if (!(c))                                                    \
-			__builtin_trap();                                    \
+#define CHECK(c)                          \
+	do {                              \
+		if (!(c))                 \
+			__builtin_trap(); \
 	} while (0)
 
 static int inside(const uint8_t *buf, size_t len, const void *p, size_t n)
@@ -74,8 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(inside(buf, size, e.name, strlen(e.name) + 1));
 		CHECK(inside(buf, size, e.data, e.size));
 		check_path(&e);
-		if (buf[e.offset + 5] == '2' &&
-		    (e.mode & 0170000) == 0100000) {
+		if (buf[e.offset + 5] == '2' && (e.mode & 0170000) == 0100000) {
 			uint32_t sum = 0;
 
 			for (i = 0; i < e.size; i++)

@@ -42,14 +42,14 @@ struct uk_cpio_entry {
 	/* Contents of a regular file, target of a symbolic link. */
 	const void *data;
 	size_t size;
-	size_t offset;		/* of the header, from the buffer's start */
+	size_t offset; /* of the header, from the buffer's start */
 };
 
 struct uk_cpio_reader {
 	const unsigned char *buf;
 	size_t len;
-	size_t off;		/* next header */
-	int state;		/* private */
+	size_t off; /* next header */
+	int state;  /* private */
 	/* Headers read so far: the entry at fault is number @nr. */
 	unsigned long nr;
 	/*
@@ -66,8 +66,7 @@ struct uk_cpio_reader {
 };
 
 /* Start reading the @len bytes at @buf. */
-void uk_cpio_reader_init(struct uk_cpio_reader *r, const void *buf,
-			 size_t len);
+void uk_cpio_reader_init(struct uk_cpio_reader *r, const void *buf, size_t len);
 
 /*
  * The next member, in archive order, into *@e.
