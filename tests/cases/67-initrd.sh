@@ -297,3 +297,37 @@ test_initrd_free() {
 	check initrd_free.kvm_status test $? -eq 0
 	check initrd_free.kvm_alloc grep -qx 'fstree: allocated 2500000 bytes' "$out/kvm.txt"
 }
+
+# Refusals before the guest runs: INITRD=/FS= for an image that cannot
+# use them, linuxu's -i without a usable file, FS= paths vfs.mount cannot
+# carry. One line each, status 2 (make's own status for make run).
+test_initrd_run_refusals() {
+	local out img
+	out=$(tbuild)
+	mkdir -p "$out/d"
+	kmake O="$out" defconfig >/dev/null
+	make -C "$KILN_ROOT" O="$out" PLAT=linuxu INITRD="$out/d" run >"$out/initrd.txt" 2>&1
+	check initrd_refuse.initrd_status test $? -ne 0
+	check initrd_refuse.initrd_msg grep -q "kiln: INITRD=$out/d: the linuxu image of helloworld does not unpack an initrd" "$out/initrd.txt"
+	make -C "$KILN_ROOT" O="$out" PLAT=linuxu FS="$out/d" run >"$out/fs.txt" 2>&1
+	check initrd_refuse.fs_status test $? -ne 0
+	check initrd_refuse.fs_msg grep -q "kiln: FS=$out/d: the linuxu image of helloworld has no file system for host folders" "$out/fs.txt"
+	check initrd_refuse.nothing_built test ! -e "$out/helloworld_linuxu-x86_64"
+
+	initrd_build || { fail initrd_refuse "build failed"; return; }
+	img=$(initrd_img linuxu)
+	run_capture "$out/i-missing.txt" "$img" -i
+	check initrd_refuse.i_missing_status test $? -eq 2
+	check initrd_refuse.i_missing_msg grep -qx 'linuxu: -i: missing argument' "$out/i-missing.txt"
+	run_capture "$out/i-nofile.txt" "$img" -i "$out/nonexistent" dump /
+	check initrd_refuse.i_nofile_status test $? -eq 2
+	check initrd_refuse.i_nofile_msg grep -qx "linuxu: -i $out/nonexistent: cannot map the initrd: errno 2" "$out/i-nofile.txt"
+	mkdir -p "$out/a:b"
+	run_capture "$out/fs-colon.txt" "$KILN_ROOT/support/scripts/run" \
+		--plat linuxu --image "$img" --fs "$out/a:b" -- dump /
+	check initrd_refuse.fs_colon_status test $? -eq 2
+	run_capture "$out/fs-kvm.txt" "$KILN_ROOT/support/scripts/run" \
+		--plat kvm --image "$(initrd_img kvm)" --fs "$out/d" -- dump /
+	check initrd_refuse.fs_kvm_status test $? -eq 2
+	check initrd_refuse.fs_kvm_msg grep -q 'kiln: --fs on kvm' "$out/fs-kvm.txt"
+}
