@@ -11,7 +11,9 @@
  *    written through the link;
  *  - a symbolic link is created with the member's data as its target;
  *  - an existing non-directory at the path is replaced.
- * No member is created through a symbolic link: every parent of a path
+ * Missing parent folders are made (an archive may list a folder after
+ * its contents, as `find -depth` does). No member is created through a
+ * symbolic link: every parent of a path
  * is checked with lstat (the archive's own links included), so that an
  * archive holding "x -> /elsewhere" then "x/file" cannot write outside
  * the folder it is unpacked into.
@@ -100,9 +102,18 @@ static int check_parents(struct extract *x)
 		x->path[i] = '\0';
 		rc = uk_sys_newfstatat(AT_FDCWD, x->path, &st,
 				       AT_SYMLINK_NOFOLLOW);
+		/*
+		 * `find -depth | cpio -o` lists a folder after its contents:
+		 * make it now (as cpio -id does); its own member, later,
+		 * sets its mode and time.
+		 */
+		if (rc == -ENOENT) {
+			rc = uk_sys_mkdirat(AT_FDCWD, x->path, 0755);
+			st.st_mode = S_IFDIR;
+		}
 		x->path[i] = '/';
 		if (rc < 0)
-			return fs_fail(x, rc, "a parent folder is missing");
+			return fs_fail(x, rc, "cannot make a parent folder");
 		if (S_ISLNK(st.st_mode))
 			return fs_fail(x, -ELOOP,
 				       "a parent is a symbolic link (refused: "

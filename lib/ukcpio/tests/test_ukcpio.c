@@ -348,3 +348,28 @@ UK_TESTCASE(ukcpio, extract_refuses_link_parent)
 		uk_cpio_extract(a->buf, a->len, "/ukcpio-none", &r), -ENOENT);
 	free(a);
 }
+
+/* `find -depth` order: contents first, the folder's own member last. */
+UK_TESTCASE(ukcpio, extract_depth_first)
+{
+	struct ar *a = ar_new();
+	struct uk_cpio_reader r;
+	struct stat st;
+
+	UK_TEST_ASSERT_NOT_NULL(a);
+	UK_TEST_ASSERT_INT_EQ(uk_sys_mkdirat(AT_FDCWD, "/ukcpio-depth", 0755),
+			      0);
+	add(a, "x/y/f", S_IFREG | 0644, "f", 1, 1, 1, NEWC);
+	add(a, "x/y", S_IFDIR | 0700, "", 0, 2, 2, NEWC);
+	add(a, "x", S_IFDIR | 0750, "", 0, 3, 3, NEWC);
+	trailer(a);
+	UK_TEST_ASSERT_INT_EQ(
+		uk_cpio_extract(a->buf, a->len, "/ukcpio-depth", &r), 0);
+	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-depth/x/y/f", &st), 0);
+	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-depth/x/y", &st), 0);
+	UK_TEST_EXPECT_UINT_EQ(st.st_mode, S_IFDIR | 0700);
+	UK_TEST_EXPECT_INT_EQ(st.st_mtime, MTIME);
+	UK_TEST_EXPECT_INT_EQ(stat_of("/ukcpio-depth/x", &st), 0);
+	UK_TEST_EXPECT_UINT_EQ(st.st_mode, S_IFDIR | 0750);
+	free(a);
+}
