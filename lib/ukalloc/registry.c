@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <uk/alloc_impl.h>
+#include <uk/essentials.h>
 
 static struct {
 	struct uk_alloc *first;		/* every heap, newest first */
@@ -31,6 +32,29 @@ const char *uk_alloc_backend_name(unsigned int idx)
 	return __uk_allocbackends_start[idx].name;
 }
 
+/*
+ * The heap struct of backend @be, zeroed, at the start of [@base, @base +
+ * @len) (aligned), and the rest of the range given to it; NULL when the
+ * range is too small for the struct or for the backend.
+ */
+static struct uk_alloc *heap_place(const struct uk_alloc_backend *be,
+				   void *base, size_t len)
+{
+	uintptr_t start = ALIGN_UP((uintptr_t)base, be->heap_align);
+	uintptr_t end = (uintptr_t)base + len;
+	struct uk_alloc *a = (struct uk_alloc *)start;
+
+	if (end < start || end - start < be->heap_size)
+		return NULL;
+	memset(a, 0, be->heap_size);
+	a->ops = be->ops;
+	a->backend = be->name;
+	start += be->heap_size;
+	if (be->ops->addmem(a, (void *)start, end - start) < 0)
+		return NULL;
+	return a;
+}
+
 int uk_alloc_create(struct uk_alloc **out, const char *backend, void *base,
 		    size_t len)
 {
@@ -42,7 +66,7 @@ int uk_alloc_create(struct uk_alloc **out, const char *backend, void *base,
 		return -ENOENT;
 	if (!base || (uintptr_t)base + len < (uintptr_t)base)
 		return -EINVAL;
-	a = be->create(base, len);
+	a = heap_place(be, base, len);
 	if (!a)
 		return -EINVAL;
 	a->next = heaps.first;

@@ -326,20 +326,7 @@ static const struct uk_alloc_ops buddy_ops = {
 #endif
 };
 
-static struct uk_alloc *buddy_create(void *base, size_t len)
-{
-	uintptr_t start = ALIGN_UP((uintptr_t)base, _Alignof(struct buddy));
-	struct buddy *b = (struct buddy *)start;
-	uintptr_t end = (uintptr_t)base + len;
-
-	if (end < start || end - start < sizeof(*b))
-		return NULL;
-	memset(b, 0, sizeof(*b));
-	b->a.ops = &buddy_ops;
-	b->a.backend = "buddy";
-	if (buddy_addmem(&b->a, b + 1, end - (uintptr_t)(b + 1)) < 0)
-		return NULL;
-	return &b->a;
-}
-
-UK_ALLOC_BACKEND(buddy, buddy_create);
+/* ukalloc places the heap struct and treats it as its struct uk_alloc. */
+_Static_assert(__builtin_offsetof(struct buddy, a) == 0,
+	       "struct uk_alloc must be the first member");
+UK_ALLOC_BACKEND(buddy, &buddy_ops, struct buddy);

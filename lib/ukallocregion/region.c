@@ -162,20 +162,7 @@ static const struct uk_alloc_ops region_ops = {
 #endif
 };
 
-static struct uk_alloc *region_create(void *base, size_t len)
-{
-	uintptr_t start = ALIGN_UP((uintptr_t)base, _Alignof(struct region));
-	struct region *r = (struct region *)start;
-	uintptr_t end = (uintptr_t)base + len;
-
-	if (end < start || end - start < sizeof(*r))
-		return NULL;
-	memset(r, 0, sizeof(*r));
-	r->a.ops = &region_ops;
-	r->a.backend = "region";
-	if (region_addmem(&r->a, r + 1, end - (uintptr_t)(r + 1)) < 0)
-		return NULL;
-	return &r->a;
-}
-
-UK_ALLOC_BACKEND(region, region_create);
+/* ukalloc places the heap struct and treats it as its struct uk_alloc. */
+_Static_assert(__builtin_offsetof(struct region, a) == 0,
+	       "struct uk_alloc must be the first member");
+UK_ALLOC_BACKEND(region, &region_ops, struct region);

@@ -439,20 +439,7 @@ static const struct uk_alloc_ops tlsf_ops = {
 #endif
 };
 
-static struct uk_alloc *tlsf_create(void *base, size_t len)
-{
-	uintptr_t start = ALIGN_UP((uintptr_t)base, _Alignof(struct tlsf));
-	struct tlsf *t = (struct tlsf *)start;
-	uintptr_t end = (uintptr_t)base + len;
-
-	if (end < start || end - start < sizeof(*t))
-		return NULL;
-	memset(t, 0, sizeof(*t));
-	t->a.ops = &tlsf_ops;
-	t->a.backend = "tlsf";
-	if (tlsf_addmem(&t->a, t + 1, end - (uintptr_t)(t + 1)) < 0)
-		return NULL;
-	return &t->a;
-}
-
-UK_ALLOC_BACKEND(tlsf, tlsf_create);
+/* ukalloc places the heap struct and treats it as its struct uk_alloc. */
+_Static_assert(__builtin_offsetof(struct tlsf, a) == 0,
+	       "struct uk_alloc must be the first member");
+UK_ALLOC_BACKEND(tlsf, &tlsf_ops, struct tlsf);

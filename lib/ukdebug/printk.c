@@ -9,6 +9,22 @@
 #include <uk/print.h>
 #include <uk/plat/console.h>
 
+#if CONFIG_LIBUKPARAM && CONFIG_LIBUKDEBUG_PRINTK
+#include <uk/param.h>
+
+/*
+ * The build compiles out the levels above CONFIG_LIBUKDEBUG_PRINTK_LEVEL;
+ * this parameter quietens further at run time, for all but critical
+ * messages (crash and assertion reports).
+ */
+UK_PARAM_INT(ukdebug, loglevel, CONFIG_LIBUKDEBUG_PRINTK_LEVEL, 1, 5,
+	     "kernel messages printed: 1 critical 2 +errors 3 +warnings 4 +info 5 +debug (this image has up to "
+	     STRINGIFY(CONFIG_LIBUKDEBUG_PRINTK_LEVEL) ")");
+#define LOGLEVEL UK_PARAM(ukdebug, loglevel)
+#else
+#define LOGLEVEL UK_PRINT_DEBUG
+#endif
+
 #define PRINTK_BUFSIZE 512
 
 static const char *const level_names[] = {
@@ -25,6 +41,8 @@ void _uk_vprintk(int lvl, const char *libname, const char *fmt, va_list ap)
 	const char *lname = "?";
 	int n, m;
 
+	if (lvl > LOGLEVEL && lvl > UK_PRINT_CRIT)
+		return;
 	if (lvl >= UK_PRINT_CRIT && lvl <= UK_PRINT_DEBUG)
 		lname = level_names[lvl];
 	if (libname)

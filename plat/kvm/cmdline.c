@@ -7,6 +7,7 @@
  * arguments.
  */
 #include <errno.h>
+#include <uk/param.h>
 #include <kvm/setup.h>
 
 static char cmdline[CONFIG_KVM_CMDLINE_MAX];
@@ -67,22 +68,10 @@ static int parse_num(const char **s, uint64_t *v)
 static int parse_mmio(const char *p, const char *end, struct uk_bootdev *d)
 {
 	uint64_t size, base, irq, id;
-	unsigned int shift = 0;
 
-	if (parse_num(&p, &size) < 0)
+	/* Linux's memparse() form: bytes, or K/M/G; the common parser. */
+	if (uk_param_parse_size(p, &p, 0, &size) < 0)
 		return -1;
-	if (*p == 'K' || *p == 'k')
-		shift = 10;
-	else if (*p == 'M' || *p == 'm')
-		shift = 20;
-	else if (*p == 'G' || *p == 'g')
-		shift = 30;
-	if (shift) {
-		p++;
-		if (size > (UINT64_MAX >> shift))
-			return -1;
-		size <<= shift;
-	}
 	if (*p++ != '@' || parse_num(&p, &base) < 0 || *p++ != ':' ||
 	    parse_num(&p, &irq) < 0)
 		return -1;

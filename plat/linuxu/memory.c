@@ -6,6 +6,7 @@
  * and meaning (a plain number is MiB), or CONFIG_LINUXU_DEFAULT_HEAP_MB.
  */
 #include <errno.h>
+#include <uk/param.h>
 #include <uk/plat/bootinfo.h>
 #include <linuxu/io.h>
 #include <linuxu/setup.h>
@@ -17,39 +18,13 @@ extern char _end[];
 
 int _linuxu_mem_parse(const char *s, unsigned long *len)
 {
-	unsigned long long v = 0;
-	unsigned int shift;
+	uint64_t v;
 
-	if (!s || *s < '0' || *s > '9')
+	/* QEMU's -m convention: a plain number is MiB. */
+	if (uk_param_parse_size(s, NULL, 20, &v) < 0 || v == 0 ||
+	    v > LINUXU_MEM_MAX)
 		return -EINVAL;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		v = v * 10 + (*s - '0');
-		/* Stop early: larger values are rejected, and cannot wrap. */
-		if (v > LINUXU_MEM_MAX)
-			return -EINVAL;
-	}
-	switch (*s) {
-	case '\0':
-		shift = 20;
-		break;
-	case 'K': case 'k':
-		shift = 10;
-		s++;
-		break;
-	case 'M': case 'm':
-		shift = 20;
-		s++;
-		break;
-	case 'G': case 'g':
-		shift = 30;
-		s++;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (*s != '\0' || v == 0 || v > (LINUXU_MEM_MAX >> shift))
-		return -EINVAL;
-	*len = v << shift;
+	*len = v;
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * From a Linux process to a booted Kiln platform. _start hands over argc
- * and argv; this file turns them into the bootinfo (command line, memory
+ * and argv; this file turns them into the bootinfo (arguments, memory
  * regions, entry time), installs the crash and interrupt signal handlers
  * and the timer, and calls uk_boot_entry().
  *
@@ -242,9 +242,12 @@ void _linuxu_entry(int argc, char **argv)
 			die_initrd(initrd.path[i], ret);
 	}
 
-	bi->cmdline = _linuxu_cmdline_build(argc - first, argv + first);
-	if (!bi->cmdline)
-		die("cannot map memory for the command line", -ENOMEM);
+	/*
+	 * The host has split the arguments already: hand them over as they
+	 * are (ukboot splits them at "--"), never joined and split again.
+	 */
+	bi->argc = argc - first;
+	bi->argv = argv + first;
 
 	ret = _linuxu_irq_init();
 	if (ret < 0)

@@ -24,10 +24,10 @@ include $(KILN_AUTOCONF)
 endif
 
 .PHONY: menuconfig defconfig olddefconfig savedefconfig
-menuconfig defconfig olddefconfig:
+menuconfig defconfig olddefconfig: $(kiln_deps_stamp)
 	$(Q)$(kiln_kconfig) $@
 
 # The minimal configuration goes beside .config; copy it over the
 # application's defconfig to make it the default.
-savedefconfig:
+savedefconfig: $(kiln_deps_stamp)
 	$(Q)KILN_SAVEDEFCONFIG='$(B)/defconfig' $(kiln_kconfig) $@

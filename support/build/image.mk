@@ -7,32 +7,48 @@
 kiln_image = $(KILN_OUT)/$(KILN_APP)_$(1)-$(KILN_ARCH)
 KILN_IMAGES := $(foreach p,$(KILN_PLATS),$(call kiln_image,$(p)))
 
+kiln_image_libobjs = $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l)))
+
 # $(1): platform
 define kiln_image_rules
-$(call kiln_image,$(1)).dbg: $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l))) \
+kiln_cmd_$(call kiln_image,$(1)).dbg := $(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
+	-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
+	$($(call kiln_upper,$(1))_LDFLAGS-y) -Map=$(call kiln_image,$(1)).map \
+	-o $(call kiln_image,$(1)).dbg $(call kiln_image_libobjs,$(1))
+$$(call kiln_track,$(call kiln_image,$(1)).dbg,$$(kiln_cmd_$(call kiln_image,$(1)).dbg))
+$(call kiln_image,$(1)).dbg: $(call kiln_image_libobjs,$(1)) \
 		$($(call kiln_upper,$(1))_LDSCRIPT) $(KILN_ROOT)/support/build/lds/kiln-sections.lds
 	$$(call kiln_say,LD,$$(notdir $$@))
-	$(Q)$(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
-		-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
-		$($(call kiln_upper,$(1))_LDFLAGS-y) -Map=$(call kiln_image,$(1)).map \
-		-o $$@ $$(filter %.o,$$^)
+	$(Q)$$(kiln_cmd_$$@) && $$(call kiln_record,$$(kiln_cmd_$$@),$$@)
 
 $(call kiln_image,$(1)): $(call kiln_image,$(1)).dbg
 	$$(call kiln_say,STRIP,$$(notdir $$@))
 	$(Q)$(OBJCOPY) --strip-all $$< $$@
+
+# The compile commands of this platform's objects, for editors and
+# clang-tidy (JSON Compilation Database).
+$(B)/$(1)/compile_commands.json: $(call kiln_image,$(1)).dbg $(KILN_ROOT)/support/build/compile-commands
+	$$(call kiln_say,GEN,$$(patsubst $(B)/%,%,$$@))
+	$(Q)$(KILN_ROOT)/support/build/compile-commands $(KILN_ROOT) $$@ $(B)/$(1)
 endef
 
 $(foreach p,$(KILN_PLATS),$(if $($(call kiln_upper,$(p))_LDSCRIPT),,$(call \
 	kiln_die,platform $(p) sets no $(call kiln_upper,$(p))_LDSCRIPT in its Makefile.uk)))
 $(foreach p,$(KILN_PLATS),$(eval $(call kiln_image_rules,$(p))))
 
+# All platforms' commands in one file beside them, where editors look.
+$(B)/compile_commands.json: $(foreach p,$(KILN_PLATS),$(B)/$(p)/compile_commands.json)
+	$(Q)$(KILN_ROOT)/support/build/compile-commands --merge $@ $^
+
 .PHONY: all images run
-all: $(KILN_IMAGES)
-	@$(foreach i,$^,echo 'kiln: built $(i)';)
+all: $(KILN_IMAGES) $(B)/compile_commands.json
+	@$(foreach i,$(KILN_IMAGES),echo 'kiln: built $(i)';)
 
 # `make run` boots the image of one platform; its exit status is the
 # guest's (support/scripts/run maps it back), so make reports a failure
-# when the guest fails.
+# when the guest fails. The guest gets `KARGS -- ARGS`: the kernel
+# parameters, then main()'s arguments (a "--" in ARGS is the
+# application's). Both are split by the shell, quotes included.
 # The default is kvm when it is enabled, else the first enabled platform.
 kiln_run_plat := $(if $(PLAT),$(PLAT),$(if $(filter kvm,$(KILN_PLATS)),kvm,$(firstword $(KILN_PLATS))))
 # NET=, DISK=, INITRD= and FS= need a driver in the image to mean anything:
@@ -57,5 +73,5 @@ run: $(call kiln_image,$(kiln_run_plat))
 		$(if $(MACHINE),--machine '$(MACHINE)') \
 		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
 		$(if $(INITRD),--initrd '$(INITRD)') $(if $(FS),--fs '$(FS)') \
-		$(if $(filter 1 y yes,$(GDB)),--gdb 1234,$(if \
-		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(ARGS)
+		$(if $(filter 1 y yes,$(GDB)),--gdb $(if $(filter linuxu,$(kiln_run_plat)),1,1234),$(if \
+		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(KARGS) -- $(ARGS)

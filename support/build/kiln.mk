@@ -18,7 +18,7 @@ include $(KILN_ROOT)/support/build/util.mk
 
 # ---------------------------------------------------------------- goals --
 kiln_config_goals := menuconfig defconfig olddefconfig savedefconfig
-kiln_noconfig_goals := help clean distclean deps test bench
+kiln_noconfig_goals := help clean distclean deps test bench fuzz
 kiln_goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
 ifneq ($(filter $(kiln_config_goals),$(kiln_goals)),)
@@ -61,12 +61,24 @@ $(foreach p,$(kiln_pools),$(if $(filter $(realpath $(p)) $(realpath $(p))/%,$(ki
 
 # ---------------------------------------------------------- host tools --
 # support/scripts/deps installs what is missing (as root with apt) or
-# prints the command that would; it is quiet when all is there.
-ifneq ($(filter-out help clean distclean,$(kiln_goals)),)
-kiln_deps_set := $(if $(filter test,$(kiln_goals)),test,$(if $(filter bench,$(kiln_goals)),bench,$(if $(filter run,$(kiln_goals)),run,build)))
-ifneq ($(shell $(KILN_ROOT)/support/scripts/deps $(kiln_deps_set) >&2 && echo ok),ok)
-$(call kiln_die,missing host tools (see the message above))
+# prints the command that would. It runs as a build step of its own, once
+# per build folder and set of tools: the stamp below is an included
+# makefile, so make runs its rule first and then starts again, now able
+# to read the configuration (which needs kconfig-frontends). test, bench
+# and deps run the script themselves.
+# The configuration targets have the stamp as a prerequisite instead.
+kiln_deps_set := $(if $(filter run,$(kiln_goals)),run,build)
+kiln_deps_stamp := $(KILN_OUT)/.deps/$(kiln_deps_set)
+$(kiln_deps_stamp): $(KILN_ROOT)/support/scripts/deps
+	$(call kiln_say,DEPS,$(kiln_deps_set) (support/scripts/deps))
+	$(Q)$(KILN_ROOT)/support/scripts/deps $(kiln_deps_set) || { \
+		echo 'kiln: missing host tools (see the message above)' >&2; exit 1; }
+	$(Q)mkdir -p $(@D) && echo '# host tools checked by support/scripts/deps' >$@
+ifeq ($(kiln_need_config),y)
+ifeq ($(wildcard $(kiln_deps_stamp)),)
+kiln_need_config :=
 endif
+include $(kiln_deps_stamp)
 endif
 
 # ------------------------------------------------------------- the scan --
@@ -83,9 +95,11 @@ $(foreach d,$(kiln_libdirs),$(if $(wildcard $(d)/Makefile.uk),,$(call \
 	kiln_die,$(d) has a Config.uk but no Makefile.uk)))
 
 KILN_GENERATED_LIBS := $(B)/kconfig/libs.uk
+ifneq ($(kiln_need_config)$(filter $(kiln_config_goals),$(kiln_goals)),)
 $(shell mkdir -p $(B)/kconfig && $(KILN_ROOT)/support/kconfig/genlibs \
 	$(KILN_GENERATED_LIBS) $(KILN_ROOT) $(KILN_APP_DIR) -- $(filter-out \
 	$(KILN_APP_DIR),$(kiln_libdirs)))
+endif
 
 include $(KILN_ROOT)/support/build/config.mk
 

@@ -1,7 +1,7 @@
 # Targets that need no configuration: help, clean, distclean, deps, test,
-# bench.
+# bench, fuzz.
 
-.PHONY: help clean distclean deps test bench
+.PHONY: help clean distclean deps test bench fuzz
 
 help:
 	@cat $(KILN_ROOT)/support/build/help.txt
@@ -12,12 +12,18 @@ clean:
 	$(Q)rm -rf $(filter-out $(B)/.config $(B)/defconfig,$(wildcard $(B)/*)) \
 		$(wildcard $(KILN_OUT)/$(KILN_APP)_*)
 
-# Everything the build wrote for this application, configuration included;
-# with the default build folder, the whole folder.
+# Everything the build wrote for this application, its configuration
+# included; ALL=1: the whole build folder (every application's). Each
+# path removed is named.
+kiln_distclean_paths = $(if $(filter 1 y yes,$(ALL)),$(wildcard $(KILN_OUT)),$(wildcard \
+	$(B) $(KILN_OUT)/$(KILN_APP)_*))
 distclean:
-	$(call kiln_say,CLEAN,$(if $(filter $(KILN_ROOT)/build,$(KILN_OUT)),$(KILN_OUT),$(B)))
-	$(Q)rm -rf $(if $(filter $(KILN_ROOT)/build,$(KILN_OUT)),$(KILN_OUT),$(B) \
-		$(wildcard $(KILN_OUT)/$(KILN_APP)_*))
+	@$(if $(kiln_distclean_paths),$(foreach p,$(kiln_distclean_paths),echo 'kiln: removing $(p)';) \
+		rm -rf $(kiln_distclean_paths),echo 'kiln: nothing to remove for $(if \
+		$(filter 1 y yes,$(ALL)),$(KILN_OUT),$(KILN_APP) in $(KILN_OUT))')
+	@$(if $(filter 1 y yes,$(ALL)),,$(if $(filter-out $(B)/.config,$(wildcard \
+		$(KILN_OUT)/*/.config)),echo 'kiln: kept the other applications in \
+		$(KILN_OUT) (make distclean ALL=1 removes them too)'))
 
 deps:
 	$(Q)$(KILN_ROOT)/support/scripts/deps all
@@ -30,3 +36,9 @@ test:
 bench:
 	$(Q)$(KILN_ROOT)/support/bench/bench $(BENCH) $(if $(N),--n $(N)) \
 		$(if $(PEER),--peer '$(PEER)')
+
+# libFuzzer targets on the host (tests/fuzz/run, tests/fuzz/README.md):
+# T=name (default every target), SECONDS=n each (default 10).
+fuzz:
+	$(Q)$(KILN_ROOT)/tests/fuzz/run $(if $(SECONDS),--seconds '$(SECONDS)') \
+		$(T)

@@ -144,3 +144,74 @@ test_build_external_pool() {
 		check build_external_pool.hidden grep -q "undefined reference to .poolgreet_secret" "$out/hidden.log"
 	fi
 }
+
+# A config change rebuilds only the objects whose sources (or headers)
+# use a changed symbol; a change of flags rebuilds every object; a source
+# dropped from a library relinks it.
+test_build_config_deps() {
+	local out cfg users objs
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail build_config_deps "first build failed"; return; }
+	cfg=$out/helloworld/.config
+	kconfig_set "$cfg" LIBUKBOOT_TIMESTAMPS=y
+	kmake O="$out" >"$out/sym.log" 2>&1
+	cat "$out/sym.log"
+	# Which objects use the symbol: the sources and headers that name it.
+	users=$(grep -rl 'CONFIG_LIBUKBOOT_TIMESTAMPS' lib plat arch include apps | grep -c '\.c$')
+	echo "sources naming the symbol: $users"
+	check build_config_deps.some grep -q '^  CC .*/libukboot/boot.o$' "$out/sym.log"
+	check build_config_deps.only sh -c "! grep '^  CC ' '$out/sym.log' | grep -v '/libukboot/'"
+	# Objects of an image, from its compile_commands.json, against how
+	# many an optimisation change recompiles.
+	kconfig_set "$cfg" OPTIMIZE_SIZE=y OPTIMIZE_PERF=n
+	kmake O="$out" >"$out/flags.log" 2>&1
+	# (assembly sources take no -O: they stay)
+	objs=$(grep -c '"file": ".*\.c"' "$out/helloworld/compile_commands.json")
+	echo "C objects: $objs, compiled: $(grep -c '^  CC ' "$out/flags.log")"
+	check build_config_deps.flags test "$(grep -c '^  CC ' "$out/flags.log")" -eq "$objs"
+	check build_config_deps.flags_no_as sh -c "! grep -q '^  AS ' '$out/flags.log'"
+	check build_config_deps.flags_effect grep -q -- ' -Os ' "$out/helloworld/linuxu/compile_commands.json"
+	kmake O="$out" >"$out/noop.log" 2>&1
+	check build_config_deps.noop sh -c "! grep -q '^  [CAL][CSD] ' '$out/noop.log'"
+}
+
+# compile_commands.json for every platform and one for the application:
+# valid JSON, one entry per compiled object, each file present.
+test_build_compile_commands() {
+	local out p
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail build_compile_commands "build failed"; return; }
+	for p in linuxu kvm; do
+		check "build_compile_commands.$p" python3 - "$out/helloworld/$p/compile_commands.json" "$out/helloworld/$p" <<'PY'
+import json, os, sys
+db = json.load(open(sys.argv[1]))
+objs = []
+for d, _, files in os.walk(sys.argv[2]):
+    objs += [os.path.join(d, f) for f in files
+             if f.endswith(".o") and os.path.dirname(os.path.join(d, f)) != sys.argv[2]]
+outs = sorted(e["output"] for e in db)
+assert outs == sorted(objs), (len(outs), len(objs))
+for e in db:
+    assert os.path.isfile(e["file"]), e["file"]
+    assert " -c " + e["file"] + " " in e["command"], e["command"]
+print(len(db), "entries")
+PY
+	done
+	check build_compile_commands.merged python3 -c "
+import json, sys
+a = json.load(open('$out/helloworld/compile_commands.json'))
+b = json.load(open('$out/helloworld/linuxu/compile_commands.json'))
+c = json.load(open('$out/helloworld/kvm/compile_commands.json'))
+assert len(a) == len(b) + len(c)"
+}
+
+# Host packages are checked once per build folder, as a step of its own.
+test_build_deps_step() {
+	local out
+	out=$(tbuild)
+	kmake O="$out" >"$out.first" 2>&1
+	check build_deps_step.shown grep -q '^  DEPS     build (support/scripts/deps)$' "$out.first"
+	check build_deps_step.stamp test -f "$out/.deps/build"
+	kmake O="$out" >"$out.second" 2>&1
+	check build_deps_step.once sh -c "! grep -q DEPS '$out.second'"
+}

@@ -36,6 +36,25 @@ test_linuxu_make_run() {
 	check linuxu_make_run.args grep -qx 'argv\[2\]=two three' "$out/run.txt"
 }
 
+# `make run PLAT=linuxu GDB=1` runs the process under gdb (commands from
+# stdin here), and a backtrace goes on past main into the boot code.
+test_linuxu_gdb() {
+	local out
+	out=$(tbuild)
+	kmake O="$out" >/dev/null || { fail linuxu_gdb "build failed"; return; }
+	printf 'break main\nrun\nbt\ncontinue\n' | timeout 60 make -C "$KILN_ROOT" \
+		O="$out" run PLAT=linuxu GDB=1 ARGS="one two" >"$out/gdb.txt" 2>&1
+	check linuxu_gdb.status test $? -eq 0
+	cat "$out/gdb.txt"
+	check linuxu_gdb.breakpoint grep -q 'Breakpoint 1, main (argc=.*3' "$out/gdb.txt"
+	check linuxu_gdb.past_main grep -q '^#1 .* in uk_boot_entry ()' "$out/gdb.txt"
+	check linuxu_gdb.entry grep -q ' in _start ()' "$out/gdb.txt"
+	check linuxu_gdb.ran grep -qx 'argv\[2\]=two' "$out/gdb.txt"
+	check linuxu_gdb.exited grep -q 'exited normally' "$out/gdb.txt"
+	make -C "$KILN_ROOT" O="$out" run PLAT=linuxu GDB=x >"$out/bad.txt" 2>&1 </dev/null
+	check linuxu_gdb.bad_value grep -q 'GDB=x: expected 1' "$out/bad.txt"
+}
+
 test_linuxu_exit_status() {
 	local out img rc s
 	build_probe || { fail linuxu_exit_status "build failed"; return; }

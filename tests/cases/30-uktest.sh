@@ -18,8 +18,8 @@ test_uktest_linuxu() {
 	check uktest_linuxu.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_linuxu.status test "$rc" -eq 0
 	# Every suite the tree ships is in the image.
-	for suite in nolibc ukargparse ukboot ukalloc ukalloctlsf uksched \
-		ukschedcoop uklock uktime posix_fdtab vfscore ukrandom ukcpio; do
+	for suite in nolibc ukargparse ukboot ukparam ukalloc ukalloctlsf \
+		uksched ukschedcoop uklock uktime posix_fdtab vfscore ukrandom ukcpio; do
 		check "uktest_linuxu.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }
@@ -89,7 +89,7 @@ test_uktest_kvm() {
 	uktest_collect "$out/run.txt" kvm || fail uktest_kvm.summary "no uktest summary line: the image stopped early"
 	check uktest_kvm.main_ran grep -qx 'Hello world!' "$out/run.txt"
 	check uktest_kvm.status test "$rc" -eq 0
-	for suite in nolibc ukargparse ukboot ukalloc ukalloctlsf uksched \
+	for suite in nolibc ukargparse ukboot ukparam ukalloc ukalloctlsf uksched \
 		ukschedcoop uklock uktime x86_64arch kvmplat; do
 		check "uktest_kvm.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done

@@ -68,3 +68,40 @@ test_config_menuconfig() {
 	check config_menuconfig.exit grep -q 'MCONF_EXIT=0' "$out/final.txt"
 	check config_menuconfig.saved grep -qx 'CONFIG_LIBUKBOOT_TIMESTAMPS=y' "$cfg"
 }
+
+# A defconfig or .config naming a symbol no Config.uk defines: a warning
+# with the file, the line and the symbol.
+test_config_unknown_symbol() {
+	local out app
+	out=$(tbuild) app=$(tbuild)/app/helloworld
+	mkdir -p "$app"
+	cp apps/helloworld/Config.uk apps/helloworld/Makefile.uk apps/helloworld/main.c "$app/"
+	printf 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNOSUCH_THING=y\n' >"$app/defconfig"
+	kmake A="$app" O="$out" defconfig >"$out.def" 2>&1
+	cat "$out.def"
+	check config_unknown.defconfig grep -q "kiln: $app/defconfig:2: warning: CONFIG_LIBNOSUCH_THING is not a symbol of any Config.uk" "$out.def"
+	check config_unknown.known_quiet sh -c "! grep -q 'CONFIG_PLAT_LINUXU is not' '$out.def'"
+	echo '# CONFIG_OTHER_TYPO is not set' >>"$out/helloworld/.config"
+	kmake A="$app" O="$out" >"$out.build" 2>&1
+	cat "$out.build"
+	check config_unknown.config grep -q "kiln: $out/helloworld/.config:[0-9]*: warning: CONFIG_OTHER_TYPO is not a symbol" "$out.build"
+}
+
+# A block left open in a pool's Config.uk is reported against that file
+# and line, not against the generated list of source lines.
+test_config_block_error() {
+	local out pool
+	out=$(tbuild) pool=$(tbuild)/pool
+	mkdir -p "$pool/libopen"
+	printf 'menuconfig LIBOPEN\n\tbool "open"\n\thelp\n\t  if this text says if, it is help\n\nif LIBOPEN\nconfig LIBOPEN_X\n\tbool "x"\n' >"$pool/libopen/Config.uk"
+	echo '$(eval $(call addlib_s,libopen,$(CONFIG_LIBOPEN)))' >"$pool/libopen/Makefile.uk"
+	kmake O="$out" L="$pool" >"$out.log" 2>&1
+	check config_block_error.fails test $? -ne 0
+	cat "$out.log"
+	check config_block_error.file_line grep -q "kiln: $pool/libopen/Config.uk:6: \"if\" is not closed in this file" "$out.log"
+	check config_block_error.not_generated sh -c "! grep -q 'libs.uk' '$out.log'"
+	printf 'endmenu\n' >>"$pool/libopen/Config.uk"
+	kmake O="$out" L="$pool" >"$out.log2" 2>&1
+	cat "$out.log2"
+	check config_block_error.mismatch grep -q "$pool/libopen/Config.uk:9: \"endmenu\" closes the \"if\" of line 6" "$out.log2"
+}

@@ -83,8 +83,18 @@ test_help_and_clean() {
 	kmake O="$out" clean
 	check clean.images_gone test ! -e "$out/helloworld_linuxu-x86_64"
 	check clean.config_kept test -f "$out/helloworld/.config"
-	kmake O="$out" distclean
+	# distclean removes this application's configuration and images,
+	# names them, and keeps the other applications of the build folder.
+	kmake O="$out" A=tests/apps/platprobe >/dev/null
+	kmake O="$out" distclean >"$out.distclean" 2>&1
+	cat "$out.distclean"
 	check distclean.config_gone test ! -e "$out/helloworld/.config"
+	check distclean.said grep -qx "kiln: removing $out/helloworld" "$out.distclean"
+	check distclean.other_kept test -f "$out/platprobe/.config"
+	check distclean.other_said grep -q 'kept the other applications' "$out.distclean"
+	kmake O="$out" distclean ALL=1 >"$out.all" 2>&1
+	check distclean.all grep -qx "kiln: removing $out" "$out.all"
+	check distclean.all_gone test ! -e "$out"
 }
 
 test_deps() {

@@ -364,8 +364,26 @@ test_kvm_gdb() {
 	wait "$pid"
 	check kvm_gdb.status test $? -eq 3
 	cat "$out/run.txt" "$out/gdb.txt"
-	check kvm_gdb.message grep -q "gdb -ex 'file .*platprobe_kvm-x86_64.dbg' -ex 'target remote 127.0.0.1:$port'" "$out/run.txt"
+	check kvm_gdb.message grep -q "gdb -ex 'file .*platprobe_kvm-x86_64.dbg' -ex 'set backtrace past-main on' -ex 'target remote 127.0.0.1:$port'" "$out/run.txt"
 	check kvm_gdb.breakpoint grep -q 'main (argc=3' "$out/gdb.txt"
+	# The backtrace goes on past main into the boot code that called it.
+	timeout 30 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
+		--accel tcg --gdb "$port" -- return 3 >"$out/run2.txt" 2>&1 &
+	pid=$!
+	sleep 1
+	timeout 20 gdb -q -batch -nx -ex "file $img.dbg" \
+		-ex 'set backtrace past-main on' \
+		-ex "target remote 127.0.0.1:$port" \
+		-ex 'hbreak main' -ex continue -ex 'bt' -ex kill \
+		>"$out/gdb2.txt" 2>&1 </dev/null
+	wait "$pid"
+	check kvm_gdb.killed_status test $? -eq 125
+	cat "$out/run2.txt" "$out/gdb2.txt"
+	check kvm_gdb.past_main grep -q '^#1 .* in uk_boot_entry ()' "$out/gdb2.txt"
+	check kvm_gdb.entry_frame grep -q '^#2 .* in _kvm_entry64 (' "$out/gdb2.txt"
+	check kvm_gdb.killed_said grep -q 'gdb killed the guest' "$out/run2.txt"
+	check kvm_gdb.no_triple_fault sh -c "! grep -q 'triple fault' '$out/run2.txt'"
+	check kvm_gdb.hint_past_main grep -q "set backtrace past-main on" "$out/run.txt"
 	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
 		--gdb 99999 >"$out/bad.txt" 2>&1
 	check kvm_gdb.bad_port test $? -eq 2

@@ -37,7 +37,6 @@
 #include <uk/blkdev_driver.h>
 #include <uk/print.h>
 #include <uk/virtio.h>
-#include "virtio_blk.h"
 
 /* Feature bits (5.2.3). */
 #define VIRTIO_BLK_F_SIZE_MAX	1
@@ -332,7 +331,12 @@ static int vblk_geometry(struct vblk *vb, uint16_t ring)
  * callback's argument): on a later failure vb is left allocated, never
  * freed under the core.
  */
-int _uk_virtio_blk_probe(struct uk_virtio_dev *vdev)
+/*
+ * Negotiate, check the configuration, set up queue 0, start the device and
+ * register a ukblkdev device. 0 or -errno (-EINVAL: unusable
+ * configuration). Reached through the virtio driver table only.
+ */
+static int vblk_probe(struct uk_virtio_dev *vdev)
 {
 	struct uk_alloc *a = uk_alloc_get_default();
 	struct vblk *vb;
@@ -391,4 +395,4 @@ int _uk_virtio_blk_probe(struct uk_virtio_dev *vdev)
 	return uk_blkdev_register(&vb->dev);
 }
 
-UK_VIRTIO_DRIVER(virtioblk, UK_VIRTIO_ID_BLK, _uk_virtio_blk_probe);
+UK_VIRTIO_DRIVER(virtioblk, UK_VIRTIO_ID_BLK, vblk_probe);

@@ -9,7 +9,7 @@
 #include <uk/alloc.h>
 #include <uk/print.h>
 #include <uk/virtio.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 static void add_status(struct uk_virtio_dev *vdev, uint8_t bits)
 {

@@ -14,7 +14,7 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/mmio.h>
 #include <uk/print.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define MAGIC_VALUE	0x74726976	/* "virt" */
 
@@ -111,8 +111,7 @@ static void config_read(struct uk_virtio_dev *vdev, unsigned int off,
 		if (R_CONFIG + off + i >= m->len)
 			dst[i] = 0;
 		else
-			dst[i] = *(volatile uint8_t *)(m->base + R_CONFIG +
-						       off + i);
+			dst[i] = mmio_read8(m->base + R_CONFIG + off + i);
 	}
 }
 

@@ -16,7 +16,7 @@
 #include <uk/arch/cpu.h>
 #include <uk/bus/pci.h>
 #include <uk/print.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define VIRTIO_PCI_VENDOR	0x1af4
 #define VIRTIO_PCI_MODERN_BASE	0x1040
@@ -71,29 +71,31 @@ struct vpci {
 
 #define to_vpci(v) container_of(v, struct vpci, vdev)
 
+/* Register @o of the capability window at @b, through the arch's MMIO
+ * accessors. */
 static inline void w8(volatile uint8_t *b, unsigned int o, uint8_t v)
 {
-	*(volatile uint8_t *)(b + o) = v;
+	mmio_write8((uintptr_t)b + o, v);
 }
 static inline void w16(volatile uint8_t *b, unsigned int o, uint16_t v)
 {
-	*(volatile uint16_t *)(b + o) = v;
+	mmio_write16((uintptr_t)b + o, v);
 }
 static inline void w32(volatile uint8_t *b, unsigned int o, uint32_t v)
 {
-	*(volatile uint32_t *)(b + o) = v;
+	mmio_write32((uintptr_t)b + o, v);
 }
 static inline uint8_t r8(volatile uint8_t *b, unsigned int o)
 {
-	return *(volatile uint8_t *)(b + o);
+	return mmio_read8((uintptr_t)b + o);
 }
 static inline uint16_t r16(volatile uint8_t *b, unsigned int o)
 {
-	return *(volatile uint16_t *)(b + o);
+	return mmio_read16((uintptr_t)b + o);
 }
 static inline uint32_t r32(volatile uint8_t *b, unsigned int o)
 {
-	return *(volatile uint32_t *)(b + o);
+	return mmio_read32((uintptr_t)b + o);
 }
 
 /* ------------------------------------------------------------ modern -- */
@@ -188,7 +190,7 @@ static uint16_t m_vq_max_size(struct uk_virtio_dev *vdev, uint16_t index)
 
 static void m_notify(struct uk_virtqueue *vq)
 {
-	*(volatile uint16_t *)vq->notify_addr = vq->index;
+	mmio_write16(vq->notify_addr, vq->index);
 }
 
 static int vq_irq(void *arg)

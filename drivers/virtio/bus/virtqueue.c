@@ -8,7 +8,7 @@
  */
 #include <errno.h>
 #include <uk/virtio.h>
-#include "virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define used_event(vq)	((vq)->avail->ring[(vq)->size])
 #define avail_event(vq)	(*(volatile uint16_t *)&(vq)->used->ring[(vq)->size])

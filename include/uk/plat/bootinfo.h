@@ -50,6 +50,15 @@ struct uk_bootinfo {
 	 * after it; without "--" every argument belongs to the application.
 	 */
 	char *cmdline;
+	/*
+	 * Arguments the platform received already split (linuxu: the host's
+	 * argv, after the platform's own options): @argc strings in @argv,
+	 * which stay valid and are used as they are, without being joined
+	 * and split again. ukboot takes @argv when it is not NULL, else it
+	 * splits @cmdline. The same "--" rule applies.
+	 */
+	int argc;
+	char **argv;
 	unsigned int nr_regions;
 	struct uk_memregion regions[UK_BOOTINFO_MAX_REGIONS];
 	/* Monotonic time (uk_plat_monotonic_ns()) at the platform's entry. */

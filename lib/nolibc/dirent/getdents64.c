@@ -3,7 +3,7 @@
 #include <dirent.h>
 #include <uk/fdtab.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 ssize_t getdents64(int fd, void *buf, size_t len)
 {

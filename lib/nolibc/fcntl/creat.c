@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int creat(const char *path, mode_t mode)
 {

@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int fcntl(int fd, int cmd, ...)
 {

@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <sys/ioctl.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int ioctl(int fd, unsigned long req, ...)
 {

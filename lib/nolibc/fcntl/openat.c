@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int openat(int dirfd, const char *path, int flags, ...)
 {

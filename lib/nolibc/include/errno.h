@@ -12,8 +12,9 @@ extern "C" {
 #endif
 
 /*
- * The current thread's errno. For now there is one global value; a
- * scheduler library will make it per-thread without changing this API.
+ * The current thread's errno: per thread when uksched is in the image
+ * (errno/errno_thread.c), one value for the whole image otherwise
+ * (errno/errno.c, where there is only one thread).
  */
 int *__errno_location(void);
 #define errno (*__errno_location())

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Formatted output to strings and to the console. stdout and stderr both go
- * to the platform console, unbuffered: one printf() call is formatted in a
- * small local buffer and written in as few console writes as its length
- * needs, so it keeps its place among other console writers. There is no
- * input and no file system yet.
+ * Streams. Without the fd table (the smallest images) stdout and stderr
+ * write straight to the platform console, unbuffered, and there is no
+ * input. With it (CONFIG_LIBPOSIX_FDTAB), stdin, stdout and stderr are
+ * fds 0, 1 and 2 (stdout line-buffered, stderr unbuffered) and fopen()
+ * and friends work on any file vfscore can open; every stream is flushed
+ * at exit.
  */
 #ifndef _NOLIBC_STDIO_H
 #define _NOLIBC_STDIO_H
@@ -17,12 +18,25 @@ extern "C" {
 #endif
 
 #define EOF	(-1)
-#define BUFSIZ	1024
+#define BUFSIZ	4096
+
+#define _IOFBF	0
+#define _IOLBF	1
+#define _IONBF	2
+
+#ifndef SEEK_SET
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+#endif
 
 typedef struct _nolibc_file FILE;
+typedef long long fpos_t;
 
+extern FILE *stdin;
 extern FILE *stdout;
 extern FILE *stderr;
+#define stdin stdin
 #define stdout stdout
 #define stderr stderr
 
@@ -61,8 +75,39 @@ int puts(const char *s);
 /* Return the number of whole items written. */
 size_t fwrite(const void *__restrict ptr, size_t size, size_t nmemb,
 	      FILE *__restrict f);
-/* Streams are unbuffered, so there is nothing to flush: returns 0. */
+/* Write out @f's buffer (every stream when @f is NULL): 0 or EOF. */
 int fflush(FILE *f);
+
+/*
+ * Streams on files (with the fd table; paths need vfscore). @mode is
+ * "r", "w", "a", each optionally with "+", and "b" (ignored), "x"
+ * (O_EXCL) and "e" (O_CLOEXEC). NULL with errno on failure.
+ */
+FILE *fopen(const char *__restrict path, const char *__restrict mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *f);
+size_t fread(void *__restrict ptr, size_t size, size_t nmemb,
+	     FILE *__restrict f);
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+int ungetc(int c, FILE *f);
+char *fgets(char *__restrict s, int size, FILE *__restrict f);
+int fseek(FILE *f, long off, int whence);
+int fseeko(FILE *f, long long off, int whence);
+long ftell(FILE *f);
+long long ftello(FILE *f);
+void rewind(FILE *f);
+int setvbuf(FILE *__restrict f, char *__restrict buf, int mode,
+	    size_t size);
+void setbuf(FILE *__restrict f, char *__restrict buf);
+int fileno(FILE *f);
+int feof(FILE *f);
+int ferror(FILE *f);
+void clearerr(FILE *f);
+int remove(const char *path);
+int rename(const char *oldpath, const char *newpath);
+void perror(const char *s);
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/epoll.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int epoll_create1(int flags)
 {

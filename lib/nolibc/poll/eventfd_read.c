@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/eventfd.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int eventfd_read(int fd, eventfd_t *value)
 {

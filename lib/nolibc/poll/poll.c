@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/select.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int select(int nfds, fd_set *__restrict rfds, fd_set *__restrict wfds,
 	   fd_set *__restrict efds, struct timeval *__restrict timeout)

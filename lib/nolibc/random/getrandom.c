@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/random.h>
 #include <uk/random.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
 {

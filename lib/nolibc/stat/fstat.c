@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/stat.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int fstat(int fd, struct stat *st)
 {

@@ -3,7 +3,7 @@
 #include <sys/statfs.h>
 #include <uk/fdtab.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int statfs(const char *path, struct statfs *buf)
 {

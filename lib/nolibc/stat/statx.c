@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 #include <uk/fdtab.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int statx(int dirfd, const char *__restrict path, int flags,
 	  unsigned int mask, struct statx *__restrict stx)

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <sys/uio.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, off_t off)
 {

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int dup2(int oldfd, int newfd)
 {

@@ -3,7 +3,7 @@
 #include <unistd.h>
 #include <uk/fdtab.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int ftruncate(int fd, off_t len)
 {

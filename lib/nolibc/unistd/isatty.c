@@ -3,7 +3,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 int isatty(int fd)
 {

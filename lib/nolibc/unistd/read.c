@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <uk/fdtab.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 ssize_t read(int fd, void *buf, size_t len)
 {

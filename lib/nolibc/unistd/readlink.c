@@ -4,7 +4,7 @@
 #include <fcntl.h>
 #include <uk/fdtab.h>
 #include <uk/vfs_sys.h>
-#include "syscall_ret.h"
+#include "../syscall_ret.h"
 
 ssize_t readlink(const char *__restrict path, char *__restrict buf,
 		 size_t len)

@@ -60,7 +60,7 @@ UK_TESTCASE(ukargparse, escapes)
 	UK_TEST_EXPECT_STR_EQ(argv[0], "a b");
 	UK_TEST_EXPECT_STR_EQ(argv[1], "x\"y\\z\\n");
 	UK_TEST_EXPECT_STR_EQ(argv[2], "q\\r");
-	/* The quoting linuxu uses for a single quote: 'it'\''s' */
+	/* The quoting support/scripts/run uses for a single quote: 'it'\''s' */
 	UK_TEST_ASSERT_INT_EQ(split("'it'\\''s'", buf, sizeof(buf), argv), 1);
 	UK_TEST_EXPECT_STR_EQ(argv[0], "it's");
 }

@@ -11,6 +11,9 @@
  *   writetext  a write to the image's own code
  *   read N     read N bytes of console input (2 s at most), print them
  *   triplefault  an exception with no IDT to take it: the CPU resets
+ *   params ... print this app's kernel parameters (platprobe.*), which
+ *              the kernel-parameter tests set before "--", then the
+ *              arguments
  * The faults happen in functions named probe_<mode>, which the tests look
  * for in the symbolized crash report.
  */
@@ -18,12 +21,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uk/assert.h>
+#include <uk/param.h>
 #include <uk/plat/bootinfo.h>
 #include <uk/plat/console.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/time.h>
 
 static volatile int timer_fired;
+
+UK_PARAM_BOOL(platprobe, flag, false, "test: a boolean");
+UK_PARAM_INT(platprobe, num, -1, -1000, 1000, "test: an integer");
+UK_PARAM_SIZE(platprobe, size, 1 << 20, 4096, 1ULL << 32,
+	      "test: a size from 4K to 4G");
+UK_PARAM_STR(platprobe, str, NULL, "test: a string");
+UK_PARAM_STRLIST(platprobe, list, 4, "test: up to 4 strings");
+
+static int do_params(void)
+{
+	const char *v;
+	unsigned int i;
+
+	printf("flag=%d num=%d size=%llu str=<%s>\n", UK_PARAM(platprobe, flag),
+	       UK_PARAM(platprobe, num),
+	       (unsigned long long)UK_PARAM(platprobe, size),
+	       UK_PARAM(platprobe, str) ? UK_PARAM(platprobe, str) : "(null)");
+	uk_param_strlist_foreach(&UK_PARAM(platprobe, list), i, v)
+		printf("list[%u]=<%s>\n", i, v);
+	return 0;
+}
 
 static void on_timer(void *arg __unused)
 {
@@ -170,6 +195,9 @@ int main(int argc, char *argv[])
 		return do_sleep(arg);
 	if (!strcmp(mode, "regions"))
 		return do_regions();
+	/* params: the parameters, then the arguments as any mode below. */
+	if (!strcmp(mode, "params"))
+		do_params();
 	for (int i = 0; i < argc; i++)
 		printf("argv[%d]=<%s>\n", i, argv[i]);
 	return 0;

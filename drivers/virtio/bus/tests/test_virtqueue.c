@@ -8,7 +8,7 @@
 #include <string.h>
 #include <uk/alloc.h>
 #include <uk/test.h>
-#include "../virtio_impl.h"
+#include <uk/virtio_impl.h>
 
 #define QSIZE 8
 

@@ -4,9 +4,11 @@
  * provides and how it registers. Users include <uk/alloc.h>.
  *
  * A backend is a library that adds one entry to the backend table with
- * UK_ALLOC_BACKEND(). Its create() builds a heap inside the memory it is
- * given: a struct embedding struct uk_alloc as its first member, followed
- * by whatever the backend needs. ukalloc does everything generic: argument
+ * UK_ALLOC_BACKEND(): its operations and the type of its heap, a struct
+ * embedding struct uk_alloc as its first member followed by whatever the
+ * backend needs. ukalloc creates a heap by placing that struct, zeroed,
+ * at the start of the memory it is given and handing the rest to the
+ * backend's addmem(). ukalloc does everything generic: argument
  * checks, statistics, calloc, the realloc and memalign fallbacks, and the
  * heap list. So a backend's operations see only valid requests:
  *   - sizes are at most UK_ALLOC_MAX_SIZE (0 is allowed: give a minimal
@@ -65,20 +67,23 @@ struct uk_alloc {
 
 struct uk_alloc_backend {
 	const char *name;
-	/*
-	 * Build a heap over [@base, @base + @len) (any alignment); its
-	 * bookkeeping must live inside that memory. Returns the heap, with
-	 * ops and backend set, or NULL when the memory is too small.
-	 */
-	struct uk_alloc *(*create)(void *base, size_t len);
+	const struct uk_alloc_ops *ops;
+	/* The backend's heap struct (struct uk_alloc first). */
+	size_t heap_size, heap_align;
 };
 
-/* Register a backend; @name_ must be a C identifier (the entry's name). */
-#define UK_ALLOC_BACKEND(name_, create_)                                     \
+/*
+ * Register a backend; @name_ must be a C identifier (the entry's name),
+ * @heap_type_ the backend's heap struct, whose first member is the
+ * struct uk_alloc.
+ */
+#define UK_ALLOC_BACKEND(name_, ops_, heap_type_)                            \
 	UK_TABLE_ENTRY(allocbackends, 0, struct uk_alloc_backend,            \
 		       __uk_allocbackend_##name_) = {                        \
 		.name = #name_,                                              \
-		.create = (create_),                                         \
+		.ops = (ops_),                                               \
+		.heap_size = sizeof(heap_type_),                             \
+		.heap_align = _Alignof(heap_type_),                          \
 	}
 
 UK_TABLE_DECLARE(allocbackends, struct uk_alloc_backend);

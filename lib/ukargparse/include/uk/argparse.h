@@ -7,8 +7,10 @@
  *   - "..." keeps everything, except that \" and \\ stand for " and \;
  *   - outside quotes, a backslash makes the next character literal;
  *   - quotes may join parts of one argument: a'b c'"d" is "ab cd".
- * The platform that builds a command line from separate arguments (linuxu)
- * quotes them so that this splitting gives them back unchanged.
+ * A platform whose loader passes one string (kvm) needs this; one that
+ * gets separate arguments (linuxu) hands them to ukboot as they are.
+ * support/scripts/run quotes `make run`'s arguments for kvm so that this
+ * splitting gives them back unchanged.
  */
 #ifndef UK_ARGPARSE_H
 #define UK_ARGPARSE_H

@@ -2,7 +2,8 @@
 /*
  * Kernel messages with levels. Messages above CONFIG_LIBUKDEBUG_PRINTK_LEVEL
  * are compiled out; with CONFIG_LIBUKDEBUG_PRINTK off only critical messages
- * (crash and assertion reports) remain.
+ * (crash and assertion reports) remain. The kernel parameter
+ * ukdebug.loglevel=N (with ukparam) lowers the level at run time.
  */
 #ifndef UK_PRINT_H
 #define UK_PRINT_H
@@ -22,7 +23,10 @@
 #define __UK_PRINT_MAXLVL UK_PRINT_CRIT
 #endif
 
-/* Print unconditionally, with a level prefix; the message is not split. */
+/*
+ * Print with a level prefix; the message is not split. Levels above the
+ * kernel parameter ukdebug.loglevel are dropped (critical never is).
+ */
 void _uk_printk(int lvl, const char *libname, const char *fmt, ...)
 	__printf(3, 4);
 void _uk_vprintk(int lvl, const char *libname, const char *fmt, va_list ap);

@@ -14,16 +14,10 @@
 void _linuxu_entry(int argc, char **argv) __noreturn;
 
 /*
- * Join @argv[0..@argc) into one writable command line that a shell-like
- * splitter turns back into the same arguments (quoting rule in
- * cmdline.c). Returns NULL when the memory for it cannot be mapped.
- */
-char *_linuxu_cmdline_build(int argc, char *const argv[]);
-
-/*
  * Parse a -m value ("64M", "512K", "1G", or a plain number of MiB) into
- * bytes. Returns 0, or -EINVAL for garbage, zero or more than
- * LINUXU_MEM_MAX.
+ * bytes, with the size parser of every command line
+ * (uk_param_parse_size()). Returns 0, or -EINVAL for garbage, zero or
+ * more than LINUXU_MEM_MAX.
  */
 #define LINUXU_MEM_MAX (65536ULL << 20)
 int _linuxu_mem_parse(const char *s, unsigned long *len);

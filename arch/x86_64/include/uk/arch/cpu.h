@@ -200,20 +200,39 @@ static inline void invlpg(unsigned long addr)
 	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
 }
 
-/* MMIO accessors: volatile, so the compiler neither merges nor drops. */
+/*
+ * MMIO accessors, the one place that makes device register accesses:
+ * volatile, so the compiler neither merges nor drops them, and of the
+ * register's width (x86 keeps device accesses in program order).
+ */
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	return *(volatile uint8_t *)addr;
+}
+
+static inline uint16_t mmio_read16(uintptr_t addr)
+{
+	return *(volatile uint16_t *)addr;
+}
+
 static inline uint32_t mmio_read32(uintptr_t addr)
 {
 	return *(volatile uint32_t *)addr;
 }
 
-static inline void mmio_write32(uintptr_t addr, uint32_t v)
-{
-	*(volatile uint32_t *)addr = v;
-}
-
 static inline void mmio_write8(uintptr_t addr, uint8_t v)
 {
 	*(volatile uint8_t *)addr = v;
+}
+
+static inline void mmio_write16(uintptr_t addr, uint16_t v)
+{
+	*(volatile uint16_t *)addr = v;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t v)
+{
+	*(volatile uint32_t *)addr = v;
 }
 
 #endif /* UK_ARCH_CPU_H */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Private to the virtio core and its transports: the split-ring layout
+ * For implementers of virtio transports only (the core, virtio-pci,
+ * virtio-mmio, and the fake devices of tests): the split-ring layout
  * (virtio 1.x, 2.7), the virtqueue state and the transport operations.
+ * Device drivers use <uk/virtio.h>.
  */
 #ifndef VIRTIO_IMPL_H
 #define VIRTIO_IMPL_H

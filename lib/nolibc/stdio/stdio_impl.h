@@ -7,14 +7,59 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/*
+ * A stream: the transfer functions of what it is on (the console, or an
+ * fd when the image has the fd table), an optional buffer and its state.
+ * Output collects in buf[0..wlen) until full (or a newline, line
+ * buffered, or every call, unbuffered); input is read ahead into
+ * buf[rpos..rlen). A stream is reading or writing, never both at once:
+ * switching flushes or drops the read-ahead (seeking the fd back).
+ */
 struct _nolibc_file {
 	/* Write all of @buf; returns 0 or a negative errno. */
 	int (*write)(FILE *f, const char *buf, size_t len);
-	int err;	/* a write failed (sticky, as ferror() reports) */
+	/* Read up to @len: the count, 0 at end of file, or -errno. */
+	long (*read)(FILE *f, char *buf, size_t len);
+	/* lseek(): the new offset or -errno. NULL: not seekable. */
+	long long (*seek)(FILE *f, long long off, int whence);
+	int fd;		/* -1: the console itself */
+	int err;	/* an I/O error happened (sticky, ferror()) */
+	int eof;	/* end of file seen (sticky, feof()) */
+	unsigned int can;	/* _NOLIBC_F_READ | _NOLIBC_F_WRITE */
+	int bufmode;	/* _IOFBF, _IOLBF, _IONBF */
+	char *buf;
+	size_t bufsize;
+	size_t wlen;	/* output bytes in buf */
+	size_t rpos, rlen;	/* input bytes buf[rpos..rlen) */
+	int ungot;	/* ungetc()'s byte, or EOF */
+	unsigned int flags;	/* _NOLIBC_F_* below */
+	struct _nolibc_file *next;	/* the open streams (fopen'ed) */
 };
 
-/* Write @len bytes to @f; on failure sets f->err and returns -errno. */
+#define _NOLIBC_F_READ		0x1
+#define _NOLIBC_F_WRITE		0x2
+#define _NOLIBC_F_OWNBUF	0x4	/* buf was malloc'ed by us */
+#define _NOLIBC_F_STATIC	0x8	/* stdin/stdout/stderr: never freed */
+
+/*
+ * Write @len bytes to @f through its buffer; on failure sets f->err and
+ * returns -errno.
+ */
 int _nolibc_file_write(FILE *f, const char *buf, size_t len);
+/* Write out the output buffer: 0 or -errno (f->err set). */
+int _nolibc_file_flush(FILE *f);
+/*
+ * Stop reading: drop the read-ahead and move the fd back to where the
+ * reader is. 0 or -errno.
+ */
+int _nolibc_file_unread(FILE *f);
+/* Refill the input buffer: bytes now buffered, 0 at EOF, -errno. */
+long _nolibc_file_fill(FILE *f);
+/* Give @f a buffer if it has none and should; 0 or -ENOMEM. */
+int _nolibc_file_bufalloc(FILE *f);
+
+/* The streams fopen() made, for fflush(NULL) and exit. */
+extern FILE *_nolibc_open_files;
 
 /*
  * Where formatted output goes: a caller's buffer (f == NULL), or a local

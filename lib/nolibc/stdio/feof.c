@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "stdio_impl.h"
+
+int feof(FILE *f)
+{
+	return f->eof;
+}

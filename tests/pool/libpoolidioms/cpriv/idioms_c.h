@@ -1,0 +1,1 @@
+#define IDIOMS_CPRIV 100

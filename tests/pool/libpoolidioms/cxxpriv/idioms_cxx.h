@@ -1,0 +1,1 @@
+#define IDIOMS_CXXPRIV 300
