@@ -14,16 +14,17 @@
  *
  * A bad archive is the user's mistake, not a kernel fault: the boot stops
  * with one line naming the archive, the entry and its offset, and exit
- * status 2, like a bad command line.
+ * status 2, like a bad command line or a failed boot mount (through
+ * uk_boot_exit(), so the term functions of what was set up run).
  */
 #include <errno.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/boot.h>
 #include <uk/cpio.h>
 #include <uk/init.h>
 #include <uk/print.h>
 #include <uk/plat/bootinfo.h>
-#include <uk/plat/lifecycle.h>
 
 #define INITRD_BAD_STATUS 2
 
@@ -41,7 +42,7 @@ static void unpack(const char *what, const void *buf, size_t len)
 	if (rc < 0) {
 		uk_cpio_print_error(what, &r, rc);
 		uk_pr_crit("%s: not unpacked: the boot stops", what);
-		uk_plat_terminate(UK_PLAT_HALT, INITRD_BAD_STATUS);
+		uk_boot_exit(INITRD_BAD_STATUS);
 	}
 	uk_pr_info("%s: %zu bytes unpacked into %s", what, len,
 		   CONFIG_LIBUKCPIO_INITRD_DEST);

@@ -35,9 +35,11 @@
 # <PLAT>_LDFLAGS-y, <PLAT>_CPPFLAGS-y, <PLAT>_CFLAGS-y, <PLAT>_ASFLAGS-y,
 # <PLAT>_CXXFLAGS-y. An architecture sets ARCH_CFLAGS-y and ARCH_ASFLAGS-y.
 #
-# A driver that serves `make run NET=` or `DISK=` on a platform says so:
-#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-, KILN_RUN_INITRD-)
-# so that `make run` refuses NET=/DISK= for an image with no such driver.
+# A driver that serves `make run NET=`, `DISK=`, `INITRD=` or `FS=` on a
+# platform says so:
+#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-,
+#                                                 KILN_RUN_INITRD-, KILN_RUN_FS-)
+# so that `make run` refuses them for an image with no such driver.
 #
 # Rebuilds: each object records the command that made it (<obj>.cmd) and is
 # made again when the command changes (flags, a per-file flag, a config
@@ -94,7 +96,7 @@ kiln_known_libvars :=
 kiln_lib_vars := SRCS CFLAGS ASFLAGS CXXFLAGS COMPFLAGS INCLUDES CINCLUDES ASINCLUDES \
 	CXXINCLUDES THIRDPARTY ORIGIN
 kiln_global_vars := CINCLUDES ASINCLUDES CXXINCLUDES CFLAGS ASFLAGS CXXFLAGS COMPFLAGS \
-	ARCH_CFLAGS ARCH_ASFLAGS UK_PREPARE KILN_RUN_NET-% KILN_RUN_DISK-% \
+	ARCH_CFLAGS ARCH_ASFLAGS UK_PREPARE KILN_RUN_NET-% KILN_RUN_DISK-% KILN_RUN_INITRD-% KILN_RUN_FS-% \
 	$(foreach p,$(kiln_known_plats),$(addprefix $(call kiln_upper,$(p))_,CPPFLAGS \
 	CFLAGS ASFLAGS CXXFLAGS LDFLAGS LDSCRIPT))
 # A variable's value: its plain form and its -y form.
