@@ -249,27 +249,35 @@ test_hostfs_linuxu() {
 }
 
 # make run PLAT=linuxu FS=folder: the folder is the guest's root (needs
-# the vfs.mount kernel parameter: the image lists it under "help").
+# vfscore's vfs.mount kernel parameter).
 test_hostfs_make_run() {
-	local h out img
-	h=$(hostfs_dir) out=$(tbuild)
+	local out img
+	out=$(tbuild)
 	mkdir -p "$out"
-	build_once "$(hostfs_out)" tests/apps/fstree PLAT_KVM=n \
-		LIBVFSCORE_MOUNTS="\"$h/a:/a:hostfs $h/b:/b:hostfs:noopenat2 $h/a:/ro:hostfs:ro\"" ||
-		{ fail hostfs_make_run "build failed"; return; }
-	img=$(hostfs_out)/fstree_linuxu-x86_64
-	"$img" help -- >"$out/help.txt" 2>&1
-	if ! grep -q 'vfs\.mount' "$out/help.txt"; then
-		skip hostfs_make_run "the image has no vfs.mount parameter (ukparam and vfscore's parameter not merged)"
+	initrd_build || { fail hostfs_make_run "build failed"; return; }
+	img=$(initrd_img linuxu)
+	# The parameter's name is in the image's parameter table.
+	if ! grep -q 'vfs\.mount' "$img"; then
+		skip hostfs_make_run "the image has no vfs.mount parameter (vfscore's not merged)"
 		return
 	fi
 	rm -rf "$out/root"
 	mkdir -p "$out/root/etc"
 	echo "from the host folder" >"$out/root/etc/motd"
+	echo "host file" >"$out/root/etc/host.txt"
+	echo "remove me" >"$out/root/etc/delete-me"
 	run_capture "$out/run.txt" make -C "$KILN_ROOT" A=tests/apps/fstree \
-		O="$(hostfs_out)" PLAT=linuxu FS="$out/root" ARGS="cat /etc/motd" run
+		O="$(initrd_out)" PLAT=linuxu FS="$out/root" \
+		ARGS="write /etc" run
 	check hostfs_make_run.status test $? -eq 0
-	check hostfs_make_run.read grep -qx 'from the host folder' "$out/run.txt"
+	check hostfs_make_run.write grep -qx 'fstree: write OK' "$out/run.txt"
+	check hostfs_make_run.on_host test "$(cat "$out/root/etc/guest.txt")" = "written by the guest"
+	# FS=folder:/path mounts it there instead, beside the ramfs root.
+	run_capture "$out/run2.txt" make -C "$KILN_ROOT" A=tests/apps/fstree \
+		O="$(initrd_out)" PLAT=linuxu FS="$out/root/etc:/srv" \
+		ARGS="cat /srv/motd" run
+	check hostfs_make_run.path_status test $? -eq 0
+	check hostfs_make_run.path_read grep -qx 'from the host folder' "$out/run2.txt"
 }
 
 # Once unpacked, the initrd's pages join the heap: with a 3 MB initrd
