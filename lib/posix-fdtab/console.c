@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <uk/fdtab.h>
-#include <uk/init.h>
+#include <uk/assert.h>
 #include <uk/sched.h>
 #include <uk/wait.h>
 #include <uk/plat/console.h>
@@ -187,7 +187,12 @@ struct uk_file *uk_console_file(void)
 	return &con.f;
 }
 
-static int console_init(void)
+/*
+ * A constructor, not an init: fds 0-2 must work before the init table
+ * (kernel parameters' help and errors print through stdout). The fd
+ * table's first slots are static, so no allocator is needed yet.
+ */
+static void __attribute__((constructor)) console_init(void)
 {
 	int fd, rc;
 
@@ -195,12 +200,7 @@ static int console_init(void)
 	uk_waitq_init(&con.watchq);
 	for (fd = 0; fd < 3; fd++) {
 		rc = uk_fdtab_install(&con.f, fd, 0);
-		if (rc != fd)
-			return rc < 0 ? rc : -EBUSY;
+		UK_ASSERT(rc == fd);
 	}
 	/* The table holds the references; ours stays (static file). */
-	return 0;
 }
-
-/* Early among libraries: stdio may be used by any later init. */
-uk_initcall_class_prio(console_init, NULL, UK_INIT_CLASS_LIB, 0);

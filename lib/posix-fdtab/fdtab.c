@@ -2,7 +2,9 @@
 /*
  * The fd table: one array of slots, grown on demand (doubling) up to
  * CONFIG_LIBPOSIX_FDTAB_MAX, so a small image pays for the descriptors it
- * uses. Each slot holds a reference to its file and the close-on-exec
+ * uses. The first slots are static, so that the console's fds exist from
+ * the constructors on, before the allocator (kernel parameters and early
+ * inits may print). Each slot holds a reference to its file and the close-on-exec
  * bit; the lowest free slot is found by a scan from a hint, as POSIX's
  * "lowest available" rule needs.
  */
@@ -18,11 +20,15 @@ struct fd_slot {
 	int cloexec;
 };
 
+#define STATIC_SLOTS 16
+
+static struct fd_slot static_slots[STATIC_SLOTS];
+
 static struct {
 	struct fd_slot *slots;
 	int size;	/* slots allocated */
 	int free_hint;	/* no free slot below it */
-} tab;
+} tab = { static_slots, STATIC_SLOTS, 0 };
 
 int uk_fdtab_limit(void)
 {
@@ -33,14 +39,20 @@ int uk_fdtab_limit(void)
 static int grow(int fd)
 {
 	struct fd_slot *n;
-	int size = tab.size ? tab.size : 16;
+	int size = tab.size;
 
 	while (size <= fd)
 		size *= 2;
 	if (size > CONFIG_LIBPOSIX_FDTAB_MAX)
 		size = CONFIG_LIBPOSIX_FDTAB_MAX;
-	n = uk_realloc(uk_alloc_get_default(), tab.slots,
-		       size * sizeof(*n));
+	if (tab.slots == static_slots) {
+		n = uk_malloc(uk_alloc_get_default(), size * sizeof(*n));
+		if (n)
+			memcpy(n, static_slots, sizeof(static_slots));
+	} else {
+		n = uk_realloc(uk_alloc_get_default(), tab.slots,
+			       size * sizeof(*n));
+	}
 	if (!n)
 		return -ENOMEM;
 	memset(&n[tab.size], 0, (size - tab.size) * sizeof(*n));

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <uk/netdev_driver.h>
 #include <uk/plat/irq.h>
+#include <uk/print.h>
 #include "netdev_internal.h"
 
 static struct {
@@ -56,8 +57,11 @@ int uk_netdev_register(struct uk_netdev *dev)
 	for (i = 0; i < registry.count; i++)
 		if (registry.devs[i] == dev)
 			return -EEXIST;
-	if (registry.count == ARRAY_SIZE(registry.devs))
+	if (registry.count == ARRAY_SIZE(registry.devs)) {
+		uk_pr_err("netdev: %s device not added: the limit of %u devices is reached (CONFIG_LIBUKNETDEV_MAX_DEVICES)\n",
+			  dev->drv_name, (unsigned int)ARRAY_SIZE(registry.devs));
 		return -ENOMEM;
+	}
 
 	dev->id = registry.count;
 	dev->state = UK_NETDEV_UNCONFIGURED;

@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/boot.h>
 #include <uk/init.h>
+#include <uk/param.h>
 #include <uk/print.h>
 #include <uk/plat/time.h>
 #include <uk/vfs_sys.h>
@@ -229,7 +231,7 @@ static int has_opt(const char *opts, const char *opt)
 
 /*
  * Mount "<source>:<path>:<fstype>[:<options>]"; the options may contain
- * ':' themselves. Bad entries are reported and skipped.
+ * ':' themselves. A failure is reported with the entry and the error.
  */
 static int mount_spec(const char *spec)
 {
@@ -273,20 +275,53 @@ int _vfs_mount_spec(const char *spec)
 	return mount_spec(spec);
 }
 
+UK_PARAM_STRLIST(vfs, mount, 16,
+		 "mount at boot: <source>:<path>:<fstype>[:<options>]; "
+		 "a path of / replaces the configured root");
+
+/* Is the vfs.mount parameter list giving "/" itself? */
+static const char *param_root(void)
+{
+	const char *m, *p;
+	unsigned int i;
+
+	uk_param_strlist_foreach(&UK_PARAM(vfs, mount), i, m) {
+		p = strchr(m, ':');
+		if (p && p[1] == '/' && p[2] == ':')
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * A mount the configuration or the command line asked for failed: the
+ * application would run without its files, so stop as for any bad
+ * command line (the message above says which entry and why).
+ */
+static void boot_mount(const char *spec)
+{
+	if (mount_spec(spec) < 0)
+		uk_boot_exit(2);
+}
+
 static int vfs_boot_mounts(void)
 {
-	const char *list = CONFIG_LIBVFSCORE_MOUNTS;
+	const char *list = CONFIG_LIBVFSCORE_MOUNTS, *m, *root;
 	char spec[512];
+	unsigned int i;
 	size_t n;
 	int rc;
 
+	root = param_root();
+	if (root)
+		boot_mount(root);
 	if (!vfs.root && *CONFIG_LIBVFSCORE_ROOT_FSTYPE) {
 		rc = uk_vfs_mount(CONFIG_LIBVFSCORE_ROOT_SOURCE, "/",
 				  CONFIG_LIBVFSCORE_ROOT_FSTYPE, 0, "");
 		if (rc < 0) {
 			uk_pr_crit("vfs: cannot mount the root (%s): error %d",
 				   CONFIG_LIBVFSCORE_ROOT_FSTYPE, rc);
-			return rc;
+			uk_boot_exit(2);
 		}
 	}
 	while (*list) {
@@ -295,13 +330,19 @@ static int vfs_boot_mounts(void)
 		n = strcspn(list, " ");
 		if (!n)
 			break;
-		if (n < sizeof(spec)) {
-			memcpy(spec, list, n);
-			spec[n] = 0;
-			mount_spec(spec);
+		if (n >= sizeof(spec)) {
+			uk_pr_crit("vfs: a mount entry of the configuration is longer than %zu bytes",
+				   sizeof(spec) - 1);
+			uk_boot_exit(2);
 		}
+		memcpy(spec, list, n);
+		spec[n] = 0;
+		boot_mount(spec);
 		list += n;
 	}
+	uk_param_strlist_foreach(&UK_PARAM(vfs, mount), i, m)
+		if (m != root)
+			boot_mount(m);
 	return 0;
 }
 

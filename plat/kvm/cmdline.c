@@ -86,11 +86,30 @@ static int parse_mmio(const char *p, const char *end, struct uk_bootdev *d)
 	return 0;
 }
 
+/* Insertion sort of @n devices (at most UK_BOOTINFO_MAX_DEVICES). */
+static void sort_by_address_down(struct uk_bootdev *dev, unsigned int n)
+{
+	struct uk_bootdev d;
+	unsigned int i, j;
+
+	for (i = 1; i < n; i++) {
+		d = dev[i];
+		for (j = i; j > 0 && dev[j - 1].base < d.base; j--)
+			dev[j] = dev[j - 1];
+		dev[j] = d;
+	}
+}
+
 /*
  * QEMU appends the tokens after whatever -append gave, so only the
  * trailing ones are taken: a quoted argument of the user that happens
- * to contain the key is never mistaken for one. They are taken from the
- * last, then put in command-line order.
+ * to contain the key is never mistaken for one.
+ *
+ * Devices are listed in the order of QEMU's -device options, so that the
+ * first disk or NIC given (make run's DISK= and NET=) is device 0. QEMU's
+ * microvm fills its transports from the top slot down, and lists the
+ * tokens lowest address first: the devices are sorted by address,
+ * highest first.
  */
 void _kvm_cmdline_devices(struct uk_bootinfo *bi)
 {
@@ -113,11 +132,11 @@ void _kvm_cmdline_devices(struct uk_bootinfo *bi)
 		if (i < MMIO_KEY_LEN)
 			break;
 		if (parse_mmio(tok + MMIO_KEY_LEN, end, &d) < 0) {
-			_kvm_say("malformed virtio_mmio.device= token left on the command line");
+			_x86_say("malformed virtio_mmio.device= token left on the command line");
 			break;
 		}
 		if (bi->nr_devices == UK_BOOTINFO_MAX_DEVICES) {
-			_kvm_say("too many virtio_mmio.device= tokens: the first ones are ignored");
+			_x86_say("too many virtio_mmio.device= tokens: the first ones are ignored");
 			*tok = '\0';
 			end = tok;
 			continue;
@@ -127,10 +146,5 @@ void _kvm_cmdline_devices(struct uk_bootinfo *bi)
 		*tok = '\0';
 		end = tok;
 	}
-	/* Found last-first: reverse into command-line order. */
-	for (i = 0; i < n / 2; i++) {
-		d = bi->devices[i];
-		bi->devices[i] = bi->devices[n - 1 - i];
-		bi->devices[n - 1 - i] = d;
-	}
+	sort_by_address_down(bi->devices + bi->nr_devices - n, n);
 }

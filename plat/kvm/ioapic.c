@@ -45,11 +45,25 @@ static void ioapic_write(unsigned int reg, uint32_t v)
 	mmio_write32(KVM_IOAPIC_BASE + IOWIN, v);
 }
 
-void _kvm_ioapic_init(void)
+/*
+ * The version register: version 0x01-0x2f (82093AA: 0x11, QEMU: 0x11 or
+ * 0x20) and at least the 16 ISA pins. Nothing at the address reads as
+ * all zeros or all ones.
+ */
+static int ioapic_answers(uint32_t ver)
+{
+	return (ver & 0xff) >= 0x01 && (ver & 0xff) <= 0x2f &&
+	       ((ver >> 16) & 0xff) >= 15 && ((ver >> 16) & 0xff) < 0xf0;
+}
+
+int _kvm_ioapic_init(void)
 {
 	unsigned int pin;
+	uint32_t ver = ioapic_read(IOAPIC_VER);
 
-	io.nr_pins = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
+	if (!ioapic_answers(ver))
+		return -ENODEV;
+	io.nr_pins = ((ver >> 16) & 0xff) + 1;
 	if (io.nr_pins > KVM_IOAPIC_PINS)
 		io.nr_pins = KVM_IOAPIC_PINS;
 	/*
@@ -60,6 +74,7 @@ void _kvm_ioapic_init(void)
 	for (pin = 0; pin < io.nr_pins; pin++)
 		ioapic_write(IOREDTBL(pin),
 			     RED_MASKED | (KVM_VEC_IOAPIC_BASE + pin));
+	return 0;
 }
 
 void _kvm_ioapic_route(unsigned int irq, unsigned int vector)

@@ -13,6 +13,10 @@
  * 0x20-0x2f, line 0 being the PIT, which is then the timer; there are
  * no MSIs and no lines above 15 (microvm's virtio-mmio lines: those
  * devices are polled).
+ * A local APIC without an IOAPIC (-M isapc): the local APIC's timer and
+ * MSIs, device lines on the PICs, whose interrupts come through the
+ * local APIC's LINT0 (ExtINT: the PIC gets the EOI, not the APIC).
+ * What is there is probed (lapic.c, ioapic.c), not taken from CPUID.
  * Handlers run with interrupts disabled and the extended state saved.
  */
 #include <errno.h>
@@ -28,7 +32,8 @@
 #define MSI_ADDR_BASE	0xfee00000UL
 
 static struct {
-	int apic;		/* local APIC and IOAPIC, else the PICs */
+	int apic;		/* a local APIC: its timer, MSIs */
+	int ioapic;		/* lines on the IOAPIC, else the PICs */
 	unsigned int nr_handlers;
 	struct {
 		unsigned int irq;
@@ -84,7 +89,7 @@ void uk_plat_halt_irq(void)
 /* A line a device may use: not the PICs' cascade nor the PIT's. */
 static int valid_line(unsigned int line)
 {
-	if (irq.apic)
+	if (irq.ioapic)
 		return line < KVM_IOAPIC_PINS;
 	return line < 16 && line != KVM_PIC_CASCADE_LINE &&
 	       line != KVM_PIT_LINE;
@@ -115,7 +120,7 @@ int uk_plat_irq_register(unsigned int line, uk_irq_handler_t fn, void *arg)
 	irq.handlers[irq.nr_handlers].fn = fn;
 	irq.handlers[irq.nr_handlers].arg = arg;
 	irq.nr_handlers++;
-	if (first && irq.apic)
+	if (first && irq.ioapic)
 		_kvm_ioapic_route(line, KVM_VEC_IOAPIC_BASE + line);
 	else if (first)
 		_kvm_pic_unmask(line);
@@ -131,7 +136,7 @@ int uk_plat_irq_set_trigger(unsigned int line, enum uk_irq_trigger trig)
 	if (!valid_line(line) || trig > UK_IRQ_TRIGGER_LEVEL_HIGH)
 		return -EINVAL;
 	flags = uk_plat_irq_save();
-	if (irq.apic)
+	if (irq.ioapic)
 		rc = _kvm_ioapic_set_trigger(line,
 					     trig != UK_IRQ_TRIGGER_EDGE_HIGH,
 					     trig == UK_IRQ_TRIGGER_LEVEL_LOW);
@@ -178,14 +183,17 @@ static void call_handlers(unsigned int line)
 			irq.handlers[i].fn(irq.handlers[i].arg);
 }
 
-/* Without a local APIC: PIC lines, the PIT's being the timer. */
+/*
+ * Without an IOAPIC: PIC lines; without a local APIC, the PIT's is the
+ * timer.
+ */
 static void dispatch_pic(unsigned int vector)
 {
 	unsigned int line = vector - KVM_VEC_PIC_BASE;
 
 	if (line >= 16 || _kvm_pic_spurious(line))
 		return;
-	if (line == KVM_PIT_LINE) {
+	if (line == KVM_PIT_LINE && !irq.apic) {
 		_kvm_pic_eoi(line);
 		_kvm_timer_fire();
 		return;
@@ -204,8 +212,12 @@ static void dispatch(unsigned int vector, struct ukarch_regs *regs __unused)
 	}
 	if (vector == KVM_VEC_SPURIOUS)
 		return;
-	if (vector >= KVM_VEC_PIC_BASE && vector < KVM_VEC_PIC_BASE + 16)
+	if (vector >= KVM_VEC_PIC_BASE && vector < KVM_VEC_PIC_BASE + 16) {
+		/* ExtINT through LINT0: no local APIC EOI. */
+		if (!irq.ioapic)
+			dispatch_pic(vector);
 		return;
+	}
 	if (vector == KVM_VEC_TIMER) {
 		_kvm_lapic_eoi();
 		_kvm_timer_fire();
@@ -227,8 +239,8 @@ void _kvm_irq_init(void)
 	_kvm_pic_init();
 	irq.apic = _kvm_lapic_present();
 	if (irq.apic) {
-		_kvm_lapic_init();
-		_kvm_ioapic_init();
+		irq.ioapic = _kvm_ioapic_init() == 0;
+		_kvm_lapic_init(!irq.ioapic);
 	}
 	ukarch_irq_set_handler(dispatch);
 }

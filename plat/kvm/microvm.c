@@ -11,6 +11,9 @@
  * acpi=off QEMU puts the lines elsewhere (support/scripts/run keeps ACPI
  * on microvm): the devices are then listed but never interrupt, and
  * their drivers' interrupt-mode tests time out.
+ * QEMU fills the slots from the top down, the first -device in the last
+ * slot: the slots are listed top first, so that device order follows the
+ * command line (make run's DISK= and NET= come first) as on -M pc.
  * Probing costs a page mapping and a few reads; machines with PCI (-M
  * pc) never probe.
  */
@@ -42,10 +45,10 @@ void _kvm_microvm_devices(struct uk_bootinfo *bi)
 			     MICROVM_MMIO_SIZE) < 0 || !slot_present(0))
 		return;
 	if (slot_present(MICROVM_MMIO_SLOTS)) {
-		_kvm_say("virtio-mmio devices need one IOAPIC: run -M microvm,ioapic2=off");
+		_x86_say("virtio-mmio devices need one IOAPIC: run -M microvm,ioapic2=off");
 		return;
 	}
-	for (i = 0; i < MICROVM_MMIO_SLOTS; i++) {
+	for (i = MICROVM_MMIO_SLOTS; i-- > 0;) {
 		base = MICROVM_MMIO_BASE + i * MICROVM_MMIO_SIZE;
 		if (!slot_present(i) || !mmio_read32(base + MMIO_DEVICE_ID))
 			continue;

@@ -14,9 +14,11 @@
 #include <uk/arch/paging.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/mmio.h>
+#include <x86/memory.h>
+#include <x86/paging.h>
 #include <kvm/setup.h>
 
-extern uint64_t _kvm_pt_pdpt[X86_PT_ENTRIES];
+extern uint64_t _x86_pt_pdpt[X86_PT_ENTRIES];
 
 #define MMIO_TABLES	8
 #define MAP_LIMIT	(512ULL << 30)
@@ -30,9 +32,9 @@ static struct {
 
 int _kvm_mmio_init(struct uk_bootinfo *bi)
 {
-	mm.nx_mask = _kvm_pte_nx_mask();
+	mm.nx_mask = _x86_pte_nx_mask();
 	mm.bi = bi;
-	mm.pool = (uint64_t *)_kvm_mem_take(bi, MMIO_TABLES,
+	mm.pool = (uint64_t *)_x86_mem_take(bi, MMIO_TABLES,
 					    "device page tables");
 	return mm.pool ? 0 : -ENOMEM;
 }
@@ -61,7 +63,7 @@ static int lower(uint64_t *entry, uint64_t **t)
 		*t = new_table();
 		if (!*t)
 			return -ENOMEM;
-		*entry = (uintptr_t)*t | KVM_PTE_TABLE;
+		*entry = (uintptr_t)*t | X86_ATTR_TABLE;
 		return 0;
 	}
 	if (*entry & X86_PTE_PS)
@@ -75,7 +77,7 @@ static int map_page(uint64_t a)
 	uint64_t *pd, *pt, *pte;
 	int rc;
 
-	rc = lower(&_kvm_pt_pdpt[(a >> 30) & 511], &pd);
+	rc = lower(&_x86_pt_pdpt[(a >> 30) & 511], &pd);
 	if (rc)
 		return rc < 0 ? rc : 0;
 	rc = lower(&pd[(a >> 21) & 511], &pt);
@@ -84,7 +86,7 @@ static int map_page(uint64_t a)
 	pte = &pt[(a >> 12) & 511];
 	if ((*pte & X86_PTE_PRESENT) && !(*pte & X86_PTE_PCD))
 		return -EINVAL;
-	*pte = a | (KVM_PTE_DEVICE & mm.nx_mask);
+	*pte = a | (X86_ATTR_DEVICE & mm.nx_mask);
 	invlpg(a);
 	return 0;
 }

@@ -37,9 +37,9 @@ struct mb_mod {
 	uint32_t start, end, string, reserved;
 } __packed;
 
-static void add_ram(struct kvm_bootparams *bp, uint64_t start, uint64_t len)
+static void add_ram(struct x86_bootparams *bp, uint64_t start, uint64_t len)
 {
-	if (!len || bp->nr_ram >= KVM_MAX_RAM_RANGES)
+	if (!len || bp->nr_ram >= X86_MAX_RAM_RANGES)
 		return;
 	bp->ram[bp->nr_ram].start = start;
 	bp->ram[bp->nr_ram].end = start + len;
@@ -58,7 +58,7 @@ static const char *skip_first_word(const char *s)
 }
 
 int _kvm_multiboot_parse(uint32_t magic, uintptr_t info,
-			 struct kvm_bootparams *bp)
+			 struct x86_bootparams *bp)
 {
 	const struct mb_info *mbi = (const struct mb_info *)info;
 

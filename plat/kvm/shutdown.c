@@ -106,7 +106,7 @@ void _kvm_shutdown(int status)
 	irq_cli();
 	outb(DEBUG_EXIT_PORT, status);
 	if (status)
-		_kvm_say("no isa-debug-exit device at port 0xf4: the exit status is lost");
+		_x86_say("no isa-debug-exit device at port 0xf4: the exit status is lost");
 	acpi_poweroff();
 	triple_fault();
 }

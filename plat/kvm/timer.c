@@ -20,6 +20,7 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/time.h>
 #include <kvm/intctrl.h>
+#include <x86/tsc.h>
 #include <kvm/setup.h>
 
 #define LAPIC_CALIBRATE_NS	100000ULL
@@ -63,7 +64,7 @@ static void lapic_calibrate(void)
 	_kvm_lapic_write(LAPIC_TIMER_INIT, 0xffffffff);
 	t0 = rdtsc();
 	c0 = _kvm_lapic_read(LAPIC_TIMER_CUR);
-	stop = t0 + _kvm_ns_to_tsc(LAPIC_CALIBRATE_NS);
+	stop = t0 + _x86_ns_to_tsc(LAPIC_CALIBRATE_NS);
 	do {
 		t1 = rdtsc();
 	} while (t1 < stop);
@@ -71,7 +72,7 @@ static void lapic_calibrate(void)
 	_kvm_lapic_write(LAPIC_TIMER_INIT, 0);
 
 	timer.lapic_hz = (uint64_t)(c0 - c1) * UK_NSEC_PER_SEC /
-			 (_kvm_tsc_to_ns(t1) - _kvm_tsc_to_ns(t0) ?: 1);
+			 (_x86_tsc_to_ns(t1) - _x86_tsc_to_ns(t0) ?: 1);
 	if (!timer.lapic_hz)
 		timer.lapic_hz = 1000000000;	/* QEMU's rate, at worst */
 }
@@ -107,7 +108,7 @@ static void program(__nsec deadline)
 		_kvm_lapic_write(LAPIC_LVT_TIMER,
 				 LAPIC_TIMER_TSC_DEADLINE | KVM_VEC_TIMER);
 		/* 0 would disarm: a deadline at tick 0 is long past anyway. */
-		wrmsr(X86_MSR_TSC_DEADLINE, _kvm_ns_to_tsc(deadline) ?: 1);
+		wrmsr(X86_MSR_TSC_DEADLINE, _x86_ns_to_tsc(deadline) ?: 1);
 		return;
 	}
 	if (timer.kind == TIMER_LAPIC && !timer.lapic_hz)

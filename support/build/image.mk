@@ -7,13 +7,19 @@
 kiln_image = $(KILN_OUT)/$(KILN_APP)_$(1)-$(KILN_ARCH)
 KILN_IMAGES := $(foreach p,$(KILN_PLATS),$(call kiln_image,$(p)))
 
+# $(1): platform. The stripped image is linked a second time with
+# --strip-all rather than copied by objcopy, which rebuilds the program
+# headers from the sections' load addresses and gets those of TLS
+# sections wrong when they differ from the run addresses (the PVH load
+# address, plat/common/x86/link.lds).
 kiln_image_libobjs = $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l)))
-
-# $(1): platform
-define kiln_image_rules
-kiln_cmd_$(call kiln_image,$(1)).dbg := $(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
+kiln_image_link = $(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
 	-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
-	$($(call kiln_upper,$(1))_LDFLAGS-y) -Map=$(call kiln_image,$(1)).map \
+	$($(call kiln_upper,$(1))_LDFLAGS-y)
+
+define kiln_image_rules
+kiln_cmd_$(call kiln_image,$(1)).dbg := $(call kiln_image_link,$(1)) \
+	-Map=$(call kiln_image,$(1)).map \
 	-o $(call kiln_image,$(1)).dbg $(call kiln_image_libobjs,$(1))
 $$(call kiln_track,$(call kiln_image,$(1)).dbg,$$(kiln_cmd_$(call kiln_image,$(1)).dbg))
 $(call kiln_image,$(1)).dbg: $(call kiln_image_libobjs,$(1)) \
@@ -23,7 +29,8 @@ $(call kiln_image,$(1)).dbg: $(call kiln_image_libobjs,$(1)) \
 
 $(call kiln_image,$(1)): $(call kiln_image,$(1)).dbg
 	$$(call kiln_say,STRIP,$$(notdir $$@))
-	$(Q)$(OBJCOPY) --strip-all $$< $$@
+	$(Q)$(call kiln_image_link,$(1)) --strip-all -o $$@ \
+		$(call kiln_image_libobjs,$(1))
 
 # The compile commands of this platform's objects, for editors and
 # clang-tidy (JSON Compilation Database).

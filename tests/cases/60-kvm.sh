@@ -93,7 +93,7 @@ test_kvm_exit_status() {
 	printf 'abc' >"$out/corrupt.img"
 	kvm_run "$out/c.txt" pc "$out/corrupt.img"
 	check kvm_exit_status.corrupt_image test $? -eq 255
-	check kvm_exit_status.corrupt_image.message grep -q "qemu: invalid kernel header" "$out/c.txt"
+	check kvm_exit_status.corrupt_image.message grep -q "corrupt.img is not an ELF file" "$out/c.txt"
 	# A signal to run (here timeout's TERM) stops QEMU too: no orphan.
 	timeout 2 "$KILN_ROOT/support/scripts/run" --plat kvm --image "$img" \
 		--accel tcg -- sleep 100000 >"$out/s.txt" 2>&1 </dev/null
@@ -380,7 +380,7 @@ test_kvm_gdb() {
 	check kvm_gdb.killed_status test $? -eq 125
 	cat "$out/run2.txt" "$out/gdb2.txt"
 	check kvm_gdb.past_main grep -q '^#1 .* in uk_boot_entry ()' "$out/gdb2.txt"
-	check kvm_gdb.entry_frame grep -q '^#2 .* in _kvm_entry64 (' "$out/gdb2.txt"
+	check kvm_gdb.entry_frame grep -q '^#2 .* in _x86_entry64 (' "$out/gdb2.txt"
 	check kvm_gdb.killed_said grep -q 'gdb killed the guest' "$out/run2.txt"
 	check kvm_gdb.no_triple_fault sh -c "! grep -q 'triple fault' '$out/run2.txt'"
 	check kvm_gdb.hint_past_main grep -q "set backtrace past-main on" "$out/run.txt"

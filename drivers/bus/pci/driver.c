@@ -3,6 +3,7 @@
  * The driver registry and the boot-time probe: every device found is
  * offered once to the drivers of the pcidrv table, in table order.
  */
+#include <errno.h>
 #include <uk/bus/pci.h>
 #include <uk/init.h>
 #include <uk/print.h>
@@ -33,8 +34,11 @@ static void probe_device(struct uk_pci_dev *d)
 				d->driver = drv;
 				return;
 			}
-			uk_pr_warn("pci: %02x:%02x.%x: %s did not take it: %d\n",
-				   d->bus, d->dev, d->fn, drv->name, rc);
+			/* -ENODEV: not for this driver after all (it says why). */
+			if (rc != -ENODEV)
+				uk_pr_warn("pci: %02x:%02x.%x: %s did not take it: %d\n",
+					   d->bus, d->dev, d->fn, drv->name,
+					   rc);
 			break;
 		}
 	}

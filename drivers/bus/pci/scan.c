@@ -7,21 +7,32 @@
  * hundred port accesses, which TCG runs in well under a millisecond.
  * BAR sizes are read with the write-ones method while the device's
  * decoding is off, so that no half-written BAR ever decodes.
+ * Every function found is kept: the first BLOCK_DEVICES in a static
+ * block, more in blocks taken from the default allocator as needed
+ * (blocks, not one growing array: a device's parent pointer must stay
+ * valid). Only an allocation failure drops functions, and says so.
  */
+#include <uk/alloc.h>
 #include <uk/bus/pci.h>
 #include <uk/print.h>
 #include "pci.h"
 
-#define MAX_DEVICES	32
+#define BLOCK_DEVICES	32
 #define HDR_MULTIFN	0x80
 #define HDR_TYPE_DEV	0
 #define HDR_TYPE_BRIDGE	1
 #define BRIDGE_SECONDARY 0x19
 #define CLASS_BRIDGE_PCI 0x0604
 
+struct dev_block {
+	struct dev_block *next;
+	struct uk_pci_dev devs[BLOCK_DEVICES];
+};
+
 static struct {
 	unsigned int nr;
-	struct uk_pci_dev devs[MAX_DEVICES];
+	struct dev_block first;
+	struct dev_block *last;		/* where device nr - 1 is */
 	uint32_t seen[256 / 32];	/* buses scanned */
 	unsigned int dropped;
 } scan;
@@ -33,7 +44,32 @@ unsigned int uk_pci_count(void)
 
 struct uk_pci_dev *uk_pci_get(unsigned int i)
 {
-	return i < scan.nr ? &scan.devs[i] : NULL;
+	struct dev_block *b = &scan.first;
+
+	if (i >= scan.nr)
+		return NULL;
+	for (; i >= BLOCK_DEVICES; i -= BLOCK_DEVICES)
+		b = b->next;
+	return &b->devs[i];
+}
+
+/* The slot of the next device, in a new block when the last is full. */
+static struct uk_pci_dev *next_slot(void)
+{
+	struct uk_alloc *a;
+	struct dev_block *b;
+
+	if (!scan.last)
+		scan.last = &scan.first;
+	if (scan.nr && scan.nr % BLOCK_DEVICES == 0) {
+		a = uk_alloc_get_default();
+		b = a ? uk_calloc(a, 1, sizeof(*b)) : NULL;
+		if (!b)
+			return NULL;
+		scan.last->next = b;
+		scan.last = b;
+	}
+	return &scan.last->devs[scan.nr % BLOCK_DEVICES];
 }
 
 /* BAR @i of @d from its raw value @lo (and @hi for a 64-bit one). */
@@ -115,11 +151,11 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id,
 	struct uk_pci_dev *d;
 	uint32_t v;
 
-	if (scan.nr == MAX_DEVICES) {
+	d = next_slot();
+	if (!d) {
 		scan.dropped++;
 		return;
 	}
-	d = &scan.devs[scan.nr];
 	*d = (struct uk_pci_dev){ .bus = bus, .dev = dev, .fn = fn,
 				  .parent = parent };
 	d->vendor_id = id & 0xffff;
@@ -133,6 +169,15 @@ static void add_function(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id,
 		d->subsys_vendor_id = v & 0xffff;
 		d->subsys_id = v >> 16;
 	}
+	/*
+	 * INTx off until a driver registers a handler for it
+	 * (uk_pci_intx_register): a function nobody drives must not raise
+	 * a level-triggered line that another device's handler shares and
+	 * nobody acknowledges.
+	 */
+	uk_pci_conf_write16(d, UK_PCI_COMMAND,
+			    uk_pci_conf_read16(d, UK_PCI_COMMAND) |
+			    UK_PCI_CMD_INTX_OFF);
 	v = uk_pci_conf_read16(d, UK_PCI_IRQ_LINE);
 	d->irq_pin = v >> 8;
 	d->irq_line = (v & 0xff) ? (v & 0xff) : 0xff;
@@ -199,9 +244,9 @@ unsigned int _pci_scan(void)
 				scan_bus(fn, NULL);
 	_pci_route_intx();
 	for (i = 0; i < scan.nr; i++)
-		log_device(&scan.devs[i]);
+		log_device(uk_pci_get(i));
 	if (scan.dropped)
-		uk_pr_warn("pci: %u functions beyond the first %u ignored\n",
-			   scan.dropped, MAX_DEVICES);
+		uk_pr_err("pci: out of memory: %u functions beyond the first %u ignored\n",
+			  scan.dropped, scan.nr);
 	return scan.nr;
 }

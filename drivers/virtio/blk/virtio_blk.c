@@ -240,6 +240,8 @@ static int vblk_intr_enable(struct uk_blkdev *dev, uint16_t queue_id __unused)
 {
 	struct vblk *vb = to_vblk(dev);
 
+	if (!(vb->flags & UK_BLKDEV_F_QUEUE_INTR))
+		return -ENOTSUP;
 	return uk_virtqueue_intr_enable(vb->vq) || vb->local ? 1 : 0;
 }
 
@@ -381,7 +383,8 @@ static int vblk_probe(struct uk_virtio_dev *vdev)
 	for (uint16_t i = 0; i < vb->nslots; i++)
 		vb->slots[i].next_free = i + 1 < vb->nslots ? i + 1 : NO_SLOT;
 	vb->free_head = 0;
-	vb->flags = UK_BLKDEV_F_QUEUE_INTR;
+	/* Without an interrupt, users poll (uk_blkdev_queue_finish). */
+	vb->flags = vdev->no_intr ? 0 : UK_BLKDEV_F_QUEUE_INTR;
 	if (uk_virtio_has_feature(vdev, VIRTIO_BLK_F_RO))
 		vb->flags |= UK_BLKDEV_F_READONLY;
 	if (uk_virtio_has_feature(vdev, VIRTIO_BLK_F_FLUSH))

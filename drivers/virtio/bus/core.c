@@ -123,6 +123,16 @@ void _virtio_irq_all_queues(struct uk_virtio_dev *vdev)
 			vdev->vqs[i]->cb(vdev->vqs[i], vdev->vqs[i]->cb_arg);
 }
 
+int _virtio_driver_exists(uint16_t device_id)
+{
+	const struct uk_virtio_driver *drv;
+
+	UK_TABLE_FOREACH(drv, virtiodrv)
+		if (drv->device_id == device_id)
+			return 1;
+	return 0;
+}
+
 void _virtio_dev_found(struct uk_virtio_dev *vdev)
 {
 	const struct uk_virtio_driver *drv;

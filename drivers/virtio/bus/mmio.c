@@ -204,6 +204,11 @@ static void probe_window(const struct uk_bootdev *bd)
 	id = mmio_read32(bd->base + R_DEVICE_ID);
 	if (id == 0)
 		return;		/* an empty slot */
+	if (!_virtio_driver_exists(id)) {
+		uk_pr_info("virtio-mmio: %llx: no driver for device id %u\n",
+			   (unsigned long long)bd->base, id);
+		return;
+	}
 	if (version != 1 && version != 2) {
 		uk_pr_err("virtio-mmio: %llx: unknown version %u\n",
 			  (unsigned long long)bd->base, version);
@@ -219,9 +224,11 @@ static void probe_window(const struct uk_bootdev *bd)
 	m->vdev.legacy = version == 1;
 	m->vdev.device_id = id;
 	if (uk_plat_irq_set_trigger(bd->irq, UK_IRQ_TRIGGER_LEVEL_HIGH) < 0 ||
-	    uk_plat_irq_register(bd->irq, mmio_irq, &m->vdev) < 0)
+	    uk_plat_irq_register(bd->irq, mmio_irq, &m->vdev) < 0) {
+		m->vdev.no_intr = 1;
 		uk_pr_warn("virtio-mmio: %llx: no interrupt line %u: poll only\n",
 			   (unsigned long long)bd->base, bd->irq);
+	}
 	uk_pr_info("virtio-mmio: %llx irq %u device %u, version %u\n",
 		   (unsigned long long)bd->base, bd->irq, id, version);
 	_virtio_dev_found(&m->vdev);

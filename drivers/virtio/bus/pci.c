@@ -414,6 +414,13 @@ static int vpci_probe(struct uk_pci_dev *d, const struct uk_pci_id *id __unused)
 	p->vdev.device_id = d->device_id >= VIRTIO_PCI_MODERN_BASE ?
 			    d->device_id - VIRTIO_PCI_MODERN_BASE :
 			    d->subsys_id;
+	if (!_virtio_driver_exists(p->vdev.device_id)) {
+		/* Its INTx stays off (ukbuspci's scan): no handler, no line. */
+		uk_pr_info("virtio-pci: %02x:%02x.%x: no driver for device id %u\n",
+			   d->bus, d->dev, d->fn, p->vdev.device_id);
+		uk_free(a, p);
+		return -ENODEV;
+	}
 	uk_pci_enable(d);
 	if (find_modern(p)) {
 		p->vdev.ops = &modern_ops;
@@ -433,9 +440,11 @@ static int vpci_probe(struct uk_pci_dev *d, const struct uk_pci_id *id __unused)
 	}
 	if (!p->msix) {
 		rc = uk_pci_intx_register(d, intx_irq, p);
-		if (rc < 0)
+		if (rc < 0) {
+			p->vdev.no_intr = 1;
 			uk_pr_warn("virtio-pci: %02x:%02x.%x has no interrupt (%d): poll only\n",
 				   d->bus, d->dev, d->fn, rc);
+		}
 	}
 	uk_pr_info("virtio-pci: %02x:%02x.%x device %u, %s, %s\n", d->bus,
 		   d->dev, d->fn, p->vdev.device_id,

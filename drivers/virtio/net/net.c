@@ -85,7 +85,7 @@ static void vnet_info_get(struct uk_netdev *dev, struct uk_netdev_info *info)
 	info->nb_encap_tx = v->hdr_len;
 	info->nb_encap_rx = v->hdr_len;
 	info->ioalign = 0;
-	info->features = UK_NETDEV_F_RXQ_INTR;
+	info->features = v->vdev->no_intr ? 0 : UK_NETDEV_F_RXQ_INTR;
 	if (uk_virtio_has_feature(v->vdev, VIRTIO_NET_F_CSUM))
 		info->features |= UK_NETDEV_F_TX_CSUM;
 	if (uk_virtio_has_feature(v->vdev, VIRTIO_NET_F_GUEST_CSUM))
@@ -166,6 +166,8 @@ static int vnet_rxq_configure(struct uk_netdev *dev, uint16_t q __unused,
 
 static int vnet_rxq_intr_enable(struct uk_netdev *dev, uint16_t q __unused)
 {
+	if (to_vnet(dev)->vdev->no_intr)
+		return -ENOTSUP;
 	return uk_virtqueue_intr_enable(to_vnet(dev)->rxvq);
 }
 

@@ -22,13 +22,23 @@ UK_TESTCASE(uksched, sleep_lasts)
 static struct {
 	int order[5];
 	int n;
+	__nsec base;
+	volatile int go;
 } woke;
 
+/*
+ * Deadlines from one base, set once every sleeper exists: sleeps
+ * relative to each thread's own start would order them by when they
+ * started too, which a loaded host running TCG makes tens of
+ * milliseconds apart.
+ */
 static void *sleeper(void *arg)
 {
 	int id = (int)(uintptr_t)arg;
 
-	uk_sched_sleep((__nsec)(id + 1) * 10 * MS);
+	while (!woke.go)
+		uk_sched_yield();
+	uk_sched_sleep_until(woke.base + (__nsec)(id + 1) * 10 * MS);
 	woke.order[woke.n++] = id;
 	return NULL;
 }
@@ -38,17 +48,19 @@ UK_TESTCASE(uksched, sleep_order)
 	/* Created in scrambled order; they must wake by deadline. */
 	static const int ids[5] = { 3, 0, 4, 1, 2 };
 	struct uk_thread *t[5];
-	int i;
+	int i, rc = 0;
 
 	woke.n = 0;
-	for (i = 0; i < 5; i++) {
-		void *arg = (void *)(uintptr_t)ids[i];
-
-		UK_TEST_ASSERT_INT_EQ(uk_thread_create(&t[i], "sleeper", 0,
-						       sleeper, arg), 0);
-	}
-	for (i = 0; i < 5; i++)
+	woke.go = 0;
+	for (i = 0; i < 5 && !rc; i++)
+		rc = uk_thread_create(&t[i], "sleeper", 0, sleeper,
+				      (void *)(uintptr_t)ids[i]);
+	woke.base = uk_plat_monotonic_ns() + 20 * MS;
+	woke.go = 1;
+	/* On a failed creation, those made still run to their end. */
+	for (i = rc ? i - 1 : 5; i-- > 0;)
 		uk_thread_join(t[i], NULL);
+	UK_TEST_ASSERT_INT_EQ(rc, 0);
 	UK_TEST_ASSERT_INT_EQ(woke.n, 5);
 	for (i = 0; i < 5; i++)
 		UK_TEST_EXPECT_INT_EQ(woke.order[i], i);

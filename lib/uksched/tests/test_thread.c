@@ -127,6 +127,11 @@ static void *many_fn(void *arg)
 	return arg;
 }
 
+/*
+ * 1000 threads of 12 KiB (stack and structure): about 12 MiB of heap, the
+ * most any case asks. An image running every suite wants MEM=16M; with
+ * less, this case fails (fewer created), the others run on.
+ */
 UK_TESTCASE(uksched, thousand_threads)
 {
 	static struct uk_thread *t[MANY];

@@ -170,6 +170,12 @@ static int setup(void)
 	rxc.a = heap;
 	txc.a = heap;
 	uk_netdev_info_get(dev, &info);
+	/* A device without an rx interrupt is polled, whatever mode= said. */
+	if (!ne.opt.poll && !(info.features & UK_NETDEV_F_RXQ_INTR)) {
+		printf("netecho: the device has no rx interrupt: polling\n");
+		ne.opt.poll = 1;
+		rxc.callback = NULL;
+	}
 	headroom = ALIGN_UP(MAX(info.nb_encap_rx, info.nb_encap_tx), 16);
 	ret = uk_netdev_configure(dev, &conf);
 	if (ret < 0) {

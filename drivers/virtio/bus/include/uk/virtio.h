@@ -86,6 +86,12 @@ struct uk_virtio_dev {
 	uint64_t features;	/* negotiated (after uk_virtio_negotiate) */
 	int legacy;		/* 1: a 0.9.5 (legacy) transport */
 	const char *transport;	/* "pci", "mmio": for messages */
+	/*
+	 * 1: the transport found no interrupt for the device (no line, no
+	 * vector): queue callbacks never run, the driver must offer its
+	 * users polling only.
+	 */
+	int no_intr;
 	void *driver_priv;	/* the driver's */
 	/* Private to the core and the transport. */
 	const struct virtio_transport_ops *ops;

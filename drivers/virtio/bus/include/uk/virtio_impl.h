@@ -94,6 +94,13 @@ void _vring_init(struct uk_virtqueue *vq, uint16_t size, void *mem,
 /* Call the callbacks of every queue of @vdev (shared interrupt). */
 void _virtio_irq_all_queues(struct uk_virtio_dev *vdev);
 
+/*
+ * 1 when a driver is linked for @device_id. A transport sets up the
+ * interrupts of such devices only: a device nobody drives must not take
+ * a handler (they are few) nor raise a line nobody acknowledges.
+ */
+int _virtio_driver_exists(uint16_t device_id);
+
 /* Offer @vdev (transport fields set, device reset) to the drivers. */
 void _virtio_dev_found(struct uk_virtio_dev *vdev);
 
