@@ -37,7 +37,8 @@ struct ent {
 	struct stat st;
 };
 
-static struct ent ents[MAX_ENTRIES];
+/* On the heap: the kvm image must stay small (it loads under 640 KiB). */
+static struct ent *ents;
 static int nents;
 static int failures;
 
@@ -123,6 +124,11 @@ static int dump(const char *base)
 	int i, j, err;
 	ssize_t n;
 
+	ents = calloc(MAX_ENTRIES, sizeof(*ents));
+	if (!ents) {
+		fail("calloc", ENOMEM);
+		return 1;
+	}
 	walk(base, "");
 	qsort(ents, nents, sizeof(ents[0]), by_path);
 	for (i = 0; i < nents; i++) {
