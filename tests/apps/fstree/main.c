@@ -9,7 +9,7 @@
  *                       link's target, "=<path>" for a further name of
  *                       a file already printed (a hard link), else the
  *                       FNV-1a 64 hash of the contents (tests/cases/
- *                       80-initrd.sh computes the same lines on the host)
+ *                       67-initrd.sh computes the same lines on the host)
  *   fstree write DIR    creates files, a folder, links, renames and
  *                       removes in DIR, as the host will check
  *   fstree escape DIR   tries to reach outside DIR (.., absolute and
