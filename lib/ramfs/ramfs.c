@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uk/alloc.h>
+#include <uk/param.h>
 #include <uk/vfs.h>
 
 #define RAMFS_MAGIC 0x858458f6
@@ -594,23 +595,22 @@ static const struct uk_vnode_ops ramfs_vops = {
 	.release = ramfs_release,
 };
 
-/* "size=N[k|m|g]" limits the data pages; other options are refused. */
+/*
+ * "size=N[K|M|G]" (bytes, the size grammar of every command line:
+ * uk_param_parse_size()) limits the data pages; other options are
+ * refused.
+ */
 static int parse_opts(struct rmount *m, const char *opts)
 {
-	char *end;
+	const char *end;
+	uint64_t v;
 
 	while (*opts) {
 		size_t n = strcspn(opts, ",");
 
 		if (!strncmp(opts, "size=", 5)) {
-			unsigned long long v = strtoull(opts + 5, &end, 10);
-
-			switch (*end) {
-			case 'k': case 'K': v <<= 10; end++; break;
-			case 'm': case 'M': v <<= 20; end++; break;
-			case 'g': case 'G': v <<= 30; end++; break;
-			}
-			if (end != opts + n || end == opts + 5)
+			if (uk_param_parse_size(opts + 5, &end, 0, &v) < 0 ||
+			    end != opts + n)
 				return -EINVAL;
 			m->limit = v;
 		} else if (!(n == 2 && !strncmp(opts, "ro", 2)) &&

@@ -22,9 +22,9 @@ const struct uk_param *_uk_param_lookup(const struct uk_param *start,
 
 /*
  * uk_param_parse_args() over the table [@start, @end), without printing:
- * unknown names go to @unknown (may be NULL); on a bad value *@bad is the
- * index of its argument and *@badp its parameter. Every argument is checked
- * before the first is applied.
+ * on a bad value *@bad is the index of its argument and *@badp its
+ * parameter. Every argument is checked before the first is applied; when
+ * all are applied, the unknown names go to @unknown (may be NULL).
  * @return 0, UK_PARAM_HELP (nothing applied) or -EINVAL/-ERANGE/-ENOSPC.
  */
 int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,

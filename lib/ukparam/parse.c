@@ -5,10 +5,11 @@
  * console, the platform or the image's own table (param.c does), so the
  * host fuzzer builds this file as it is.
  *
- * Applying is done in two passes over the arguments: the first checks
- * every value (a STRLIST's room included) without storing, the second
- * stores. A bad value thus leaves every parameter as it was, and a
- * command line is accepted or refused as a whole.
+ * Applying is done in passes over the arguments: the first checks every
+ * value (a STRLIST's room included) without storing, the second stores,
+ * the third reports unknown names. A bad value thus leaves every
+ * parameter as it was, and a command line is accepted or refused as a
+ * whole.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -88,10 +89,7 @@ static int parse_ll(const char *s, long long *out)
 	return 0;
 }
 
-/*
- * Parse @value for @p into the scratch @v without storing it. @pending is
- * how many values earlier arguments will add to a STRLIST.
- */
+/* A parsed value, between checking and storing. */
 union value {
 	bool b;
 	int i;
@@ -99,6 +97,10 @@ union value {
 	const char *s;
 };
 
+/*
+ * Parse @value for @p into the scratch @v without storing it. @pending is
+ * how many values earlier arguments will add to a STRLIST.
+ */
 static int check_value(const struct uk_param *p, const char *value,
 		       unsigned int pending, union value *v)
 {
@@ -246,11 +248,10 @@ int uk_param_form(const struct uk_param *p, char *buf, size_t len)
 				"a K, M or G suffix)",
 				lo, hi);
 	case UK_PARAM_T_STR:
-		return snprintf(buf, len, "name=<text>");
+		return snprintf(buf, len, "%s=<text>", p->name);
 	case UK_PARAM_T_STRLIST:
-		return snprintf(buf, len,
-				"name=<text>, given at most %llu times",
-				(unsigned long long)p->umax);
+		return snprintf(buf, len, "%s=<text>, given at most %llu times",
+				p->name, (unsigned long long)p->umax);
 	}
 	return snprintf(buf, len, "nothing (unknown type)");
 }
@@ -317,11 +318,8 @@ int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,
 	for (i = 0; i < argc; i++) {
 		value = _uk_param_split(argv[i], &len);
 		p = _uk_param_lookup(start, end, argv[i], len);
-		if (!p) {
-			if (unknown)
-				unknown(argv[i], cookie);
+		if (!p)
 			continue;
-		}
 		pending = p->type == UK_PARAM_T_STRLIST
 				  ? earlier_uses(start, end, argv, i, p)
 				  : 0;
@@ -338,6 +336,16 @@ int _uk_param_apply(const struct uk_param *start, const struct uk_param *end,
 		p = _uk_param_lookup(start, end, argv[i], len);
 		if (p && check_value(p, value, 0, &v) == 0)
 			store_value(p, &v);
+	}
+	/*
+	 * Pass 3: the unknown names, once every parameter has its value, so
+	 * that ukdebug.loglevel given on the same line decides whether the
+	 * warnings show.
+	 */
+	for (i = 0; unknown && i < argc; i++) {
+		_uk_param_split(argv[i], &len);
+		if (!_uk_param_lookup(start, end, argv[i], len))
+			unknown(argv[i], cookie);
 	}
 	return 0;
 }

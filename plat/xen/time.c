@@ -61,9 +61,25 @@ __nsec _xen_tsc_to_ns(uint64_t tsc)
 	return read_clock(tsc);
 }
 
+/*
+ * Xen keeps one time record per physical CPU and moves the vCPU's copy
+ * when it migrates; records of two CPUs need not agree to the
+ * nanosecond, so the clock is clamped to the largest value handed out,
+ * as Linux does for a pvclock without PVCLOCK_TSC_STABLE_BIT.
+ */
 __nsec uk_plat_monotonic_ns(void)
 {
-	return read_clock(0);
+	static __nsec last;
+	__nsec now = read_clock(0);
+	__nsec seen = __atomic_load_n(&last, __ATOMIC_RELAXED);
+
+	do {
+		if (now <= seen)
+			return seen;
+	} while (!__atomic_compare_exchange_n(&last, &seen, now, 0,
+					      __ATOMIC_RELAXED,
+					      __ATOMIC_RELAXED));
+	return now;
 }
 
 __nsec uk_plat_wall_ns(void)

@@ -13,9 +13,11 @@ KILN_IMAGES := $(foreach p,$(KILN_PLATS),$(call kiln_image,$(p)))
 # sections wrong when they differ from the run addresses (the PVH load
 # address, plat/common/x86/link.lds).
 kiln_image_libobjs = $(foreach l,$(call kiln_plat_libs,$(1)),$(call kiln_libobj,$(1),$(l)))
+# The platform's flags come before -T: its -L folders are searched by
+# the script's INCLUDEs, which ld reads as it reads -T.
 kiln_image_link = $(LD) -nostdlib $(if $(CONFIG_OPTIMIZE_GC_SECTIONS),--gc-sections) \
-	-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT) \
-	$($(call kiln_upper,$(1))_LDFLAGS-y)
+	$($(call kiln_upper,$(1))_LDFLAGS-y) \
+	-L$(KILN_ROOT)/support/build/lds -T $($(call kiln_upper,$(1))_LDSCRIPT)
 
 define kiln_image_rules
 kiln_cmd_$(call kiln_image,$(1)).dbg := $(call kiln_image_link,$(1)) \

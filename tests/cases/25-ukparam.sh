@@ -66,10 +66,29 @@ test_ukparam_unknown() {
 	check ukparam_unknown.warning grep -qx "WARN: \[libukparam\] unknown kernel parameter 'nosuch.param' ignored (\"help\" lists them)" "$out/u.txt"
 	check ukparam_unknown.one_line test "$(grep -c 'nosuch' "$out/u.txt")" -eq 1
 	check ukparam_unknown.boots grep -qx 'flag=0 num=3 size=1048576 str=<(null)>' "$out/u.txt"
+	# ukdebug.loglevel on the same line decides: 2 drops warnings.
+	run_capture "$out/quiet.txt" "$img" ukdebug.loglevel=2 nosuch.param -- params
+	check ukparam_unknown.loglevel_status test $? -eq 0
+	check ukparam_unknown.loglevel_quiet sh -c "! grep -q 'WARN' '$out/quiet.txt'"
+	check ukparam_unknown.loglevel_boots grep -q '^flag=0 ' "$out/quiet.txt"
 	ukparam_kvm_run "$out/kvm.txt" microvm nosuch.param -- params
 	check ukparam_unknown.kvm_status test $? -eq 0
 	check ukparam_unknown.kvm_warning grep -q "unknown kernel parameter 'nosuch.param' ignored" "$out/kvm.txt"
 	check ukparam_unknown.kvm_boots grep -q '^flag=0 num=-1 ' "$out/kvm.txt"
+}
+
+# ukboot.timestamps, a Kconfig default (off in platprobe) turned on at boot.
+test_ukparam_timestamps() {
+	local out img
+	ukparam_build || { fail ukparam_timestamps "build failed"; return; }
+	out=$(tbuild) img=$(ukparam_lx)
+	mkdir -p "$out"
+	run_capture "$out/off.txt" "$img" -- params
+	check ukparam_timestamps.default_off sh -c "! grep -q '^kiln-boot:' '$out/off.txt'"
+	run_capture "$out/on.txt" "$img" ukboot.timestamps -- params
+	check ukparam_timestamps.status test $? -eq 0
+	check ukparam_timestamps.entry grep -q '^kiln-boot: entry_ns=[0-9]* main_ns=[0-9]* boot_ns=[0-9]*$' "$out/on.txt"
+	check ukparam_timestamps.exit grep -q '^kiln-boot: exit_ns=[0-9]* run_ns=[0-9]* status=0$' "$out/on.txt"
 }
 
 # A bad value: status 2, a message naming the parameter and the form,
@@ -96,14 +115,14 @@ platprobe.size=4Q|platprobe.size=4Q: not a size: expected a size from 4K to 4G (
 platprobe.size=1K|platprobe.size=1K: out of range: expected a size from 4K to 4G
 platprobe.size=99999999999999999999|platprobe.size=99999999999999999999: out of range
 platprobe.flag=maybe|platprobe.flag=maybe: not a valid value: expected a boolean: 1, 0, y, n, yes, no, true, false, on or off
-platprobe.str|platprobe.str: no value: expected name=<text>
+platprobe.str|platprobe.str: no value: expected platprobe.str=<text>
 ukdebug.loglevel=6|ukdebug.loglevel=6: out of range: expected an integer from 1 to 5
 BAD
 	# A list given once too often.
 	run_capture "$out/list.txt" "$img" platprobe.list=1 platprobe.list=2 \
 		platprobe.list=3 platprobe.list=4 platprobe.list=5 -- params
 	check ukparam_bad_value.list_status test $? -eq 2
-	check ukparam_bad_value.list_message grep -qF 'bad kernel parameter platprobe.list=5: given too many times: expected name=<text>, given at most 4 times' "$out/list.txt"
+	check ukparam_bad_value.list_message grep -qF 'bad kernel parameter platprobe.list=5: given too many times: expected platprobe.list=<text>, given at most 4 times' "$out/list.txt"
 	# Control bytes are not echoed raw.
 	run_capture "$out/ctl.txt" "$img" "$(printf 'platprobe.num=\033[2J')" --
 	check ukparam_bad_value.ctl_status test $? -eq 2
@@ -255,8 +274,9 @@ C
 	done
 	check ukparam_size_grammar.agree test "$bad" -eq 0
 	# The run script refuses a MEM outside the grammar before QEMU.
+	ukparam_build || { fail ukparam_size_grammar.run_mem "build failed"; return; }
 	run_capture "$out/mem.txt" "$KILN_ROOT/support/scripts/run" --plat kvm \
-		--image /bin/true --mem 1.5G
+		--image "$(ukparam_kvm)" --mem 1.5G
 	check ukparam_size_grammar.run_mem_status test $? -eq 2
 	check ukparam_size_grammar.run_mem_message grep -q 'MEM=1.5G: expected a size like 64M' "$out/mem.txt"
 }

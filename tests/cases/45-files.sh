@@ -46,6 +46,14 @@ test_files_vfs_mount() {
 		check "files_vfs_mount.${plat}_bad_option_message" \
 			grep -q 'cannot mount none (ramfs) on /o: error -22' "$out.badopt"
 	done
+	# size= takes the size grammar of every command line: hex and
+	# suffixes, and neither a sign nor an overflow slips through.
+	files_boot linuxu "$KILN_TEST_OUT/files-hex" vfs.mount=none:/h:ramfs:size=0x10K,ro
+	check files_vfs_mount.size_hex test $? -eq 0
+	for v in -1K 99999999999G 1KB ' 1M'; do
+		files_boot linuxu "$KILN_TEST_OUT/files-size" "vfs.mount=none:/s:ramfs:size=$v"
+		check "files_vfs_mount.size_refused_$v" test $? -eq 2
+	done
 	files_boot linuxu "$KILN_TEST_OUT/files-help" help
 	rc=$?
 	check files_vfs_mount.help_status test "$rc" -eq 0

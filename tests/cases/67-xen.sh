@@ -38,10 +38,11 @@ sleep $probe 16 30 sleep 50
 badquote $probe 16 30 args 'unterminated
 longcmd $probe 16 30 $long
 bigstack1 $big 1 30 return 0
-bigstack2 $big 2 30 return 0
+bigstack2 $big 4 30 return 0
 blkrw $blk 32 120 +disk=$dir.disk-rw check
 blkro $blk 32 120 +disk=$dir.disk-ro:ro readonly seed=7
 netecho $net 32 120 +net ip=10.11.0.2 count=5 timeout=90
+initrd $probe 16 30 +initrd=$dir.initrd regions
 JOBS
 }
 
@@ -64,7 +65,8 @@ xen_rig_once() {
 	} || { echo "building the xen images failed" >"$dir.failed"; return 1; }
 	mkdir -p "$dir"
 	# Disks: an empty one blkcheck writes; one the host wrote, read-only.
-	rm -f "$dir.disk-rw" "$dir.disk-ro"
+	rm -f "$dir.disk-rw" "$dir.disk-ro" "$dir.initrd"
+	head -c 102400 /dev/urandom >"$dir.initrd"
 	truncate -s 8M "$dir.disk-rw" "$dir.disk-ro" &&
 		"$KILN_ROOT/tests/apps/blkcheck/pattern.py" write "$dir.disk-ro" --seed 7 ||
 		{ echo "cannot make the disk images" >"$dir.failed"; return 1; }
@@ -74,6 +76,17 @@ xen_rig_once() {
 		tail -n 40 "$dir/rig.log"
 		echo "the rig did not finish (see $dir/rig.log)" >"$dir.failed"
 		return 1
+	fi
+	# A boot where Xen lost a wrap of its platform timer (the host
+	# starved QEMU for over 43 s) had its time jump for every guest:
+	# that is the rig failing, not the guests. Boot it once more.
+	if grep -q 'Platform timer appears to have unexpectedly wrapped' "$dir/rig.log"; then
+		echo "Xen's time jumped in this boot (see xen-rig's warning): booting the rig again"
+		mv "$dir/rig.log" "$dir/rig-timejump.log"
+		"$KILN_ROOT/support/scripts/xen-rig" run "$dir" "$dir.jobs" || {
+			echo "the rig did not finish (see $dir/rig.log)" >"$dir.failed"
+			return 1
+		}
 	fi
 	touch "$dir.done"
 }
@@ -107,6 +120,11 @@ test_xen_image() {
 	check xen_image.elf64 sh -c "readelf -hW '$img' | grep -q 'ELF64'"
 	# No kvm code came along: the isa-debug-exit write is kvm's.
 	check xen_image.platform sh -c "! nm '$img.dbg' | grep -q ' _kvm_'"
+	# Booted by plain QEMU (no Xen): a clear message and status 2.
+	run_capture "$(xen_out hello).qemu.txt" "$KILN_ROOT/support/scripts/run" \
+		--plat kvm --image "$img" --accel tcg --machine microvm
+	check xen_image.not_xen.status test $? -eq 2
+	check xen_image.not_xen.message grep -q '^xen: not running on Xen (no Xen CPUID leaves)' "$(xen_out hello).qemu.txt"
 }
 
 test_xen_helloworld() {
@@ -173,6 +191,7 @@ test_xen_badinput() {
 	# An image larger than the guest's memory: xl refuses it, cleanly.
 	check xen_badinput.small_mem.reason test "$(xen_field bigstack1 reason)" = failed
 	check xen_badinput.small_mem.message grep -q 'kernel too large' "$dir/bigstack1.log"
+	# 4 MiB: room for the image whether it is loaded at 64 KiB or 1 MiB.
 	xen_guest xen_badinput.enough_mem bigstack2 poweroff 0
 }
 
@@ -211,4 +230,12 @@ test_xen_netfront() {
 	check xen_netfront.pings test "$(xen_field netecho ping)" = 5/5
 	check xen_netfront.icmp grep -q 'arp=[1-9][0-9]* icmp=5 ' "$dir/netecho.log"
 	check xen_netfront.no_errors grep -q 'rx_errors=0 tx_dropped=0 tx_errors=0' "$dir/netecho.log"
+}
+
+# xl's ramdisk= reaches the guest as the PVH start info's first module:
+# an initrd region of the file's size.
+test_xen_initrd() {
+	xen_rig_once || { fail xen_initrd "the rig did not run"; return; }
+	xen_guest xen_initrd initrd poweroff 0
+	check xen_initrd.region grep -q '^region type=[0-9]* start=0x[0-9a-f]* len=102400 name=initrd$' "$(xen_rig_dir)/initrd.log"
 }

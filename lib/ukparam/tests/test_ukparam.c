@@ -191,7 +191,10 @@ UK_TESTCASE(ukparam, form)
 	uk_param_form(P(flag), buf, sizeof(buf));
 	UK_TEST_EXPECT_NOT_NULL(strstr(buf, "yes, no"));
 	uk_param_form(P(list), buf, sizeof(buf));
-	UK_TEST_EXPECT_NOT_NULL(strstr(buf, "at most 3 times"));
+	UK_TEST_EXPECT_STR_EQ(buf,
+			      "ukparamtest.list=<text>, given at most 3 times");
+	uk_param_form(P(str), buf, sizeof(buf));
+	UK_TEST_EXPECT_STR_EQ(buf, "ukparamtest.str=<text>");
 	/* Too small a buffer: cut and terminated, full length returned. */
 	n = uk_param_form(P(num), buf, 8);
 	UK_TEST_EXPECT_INT_EQ(strlen(buf), 7);

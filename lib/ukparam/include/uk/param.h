@@ -225,7 +225,8 @@ int uk_param_form(const struct uk_param *p, char *buf, size_t len);
  * Apply kernel arguments @argv[0 .. @argc-1] to this image's parameters:
  * this is what ukboot calls at boot. Every argument is checked before any
  * is applied, so on error nothing has changed. Unknown names get one
- * warning each (uk_pr_warn) and are otherwise ignored.
+ * warning each (uk_pr_warn, after the values are applied, so that
+ * ukdebug.loglevel on the same line applies) and are otherwise ignored.
  * @return 0 when every known parameter was set, or
  *   UK_PARAM_HELP  an argument was "help" or "uk.help": the list has been
  *                  printed (uk_param_help()) and nothing was applied;
