@@ -48,3 +48,29 @@ int _linuxu_mem_init(struct uk_bootinfo *bi, unsigned long heap_len)
 	return uk_bootinfo_add_region(bi, (uintptr_t)ret, heap_len,
 				      UK_MEMREGION_FREE, "heap");
 }
+
+int _linuxu_initrd_map(struct uk_bootinfo *bi, const char *path)
+{
+	long fd, len, addr;
+
+	fd = sys_open(path, K_O_RDONLY | K_O_CLOEXEC, 0);
+	if (fd < 0)
+		return fd;
+	len = sys_lseek(fd, 0, K_SEEK_END);
+	if (len <= 0) {
+		sys_close(fd);
+		return len;
+	}
+	/*
+	 * Private, like a boot loader's module in RAM: nothing the image
+	 * does reaches the host file, and once the archive is unpacked its
+	 * pages may become heap (copy-on-write).
+	 */
+	addr = sys_mmap(NULL, len, K_PROT_READ | K_PROT_WRITE, K_MAP_PRIVATE,
+			fd, 0);
+	sys_close(fd);
+	if (LINUXU_IS_ERR(addr))
+		return addr;
+	return uk_bootinfo_add_region(bi, (uintptr_t)addr, len,
+				      UK_MEMREGION_INITRD, "initrd");
+}

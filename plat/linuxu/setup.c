@@ -6,10 +6,12 @@
  * and the timer, and calls uk_boot_entry().
  *
  * Host command line:
- *   image [-m SIZE] [-n TAP]... [-d FILE[:ro]]... [kernel-args --] [app-args]
+ *   image [-m SIZE] [-n TAP]... [-d FILE[:ro]]... [-i FILE]...
+ *         [kernel-args --] [app-args]
  * Only those leading options are the platform's (-n and -d name host
- * devices for drivers/linuxu, uk/plat/linuxu/hostdev.h); everything from
- * the first other word on is passed on.
+ * devices for drivers/linuxu, uk/plat/linuxu/hostdev.h; -i maps a file
+ * as an initrd, as a boot loader loads a module); everything from the
+ * first other word on is passed on.
  */
 #include <errno.h>
 #include <uk/init.h>
@@ -90,6 +92,13 @@ static int hostdev_check_claimed(void)
 }
 uk_sys_initcall(hostdev_check_claimed, NULL);
 
+/* -i FILE options, mapped once the heap is in place. */
+#define LINUXU_INITRD_MAX 4
+static struct {
+	unsigned int nr;
+	const char *path[LINUXU_INITRD_MAX];
+} initrd;
+
 /* Print "linuxu: <what>: errno <-err>" on stderr and exit. */
 static void __noreturn die(const char *what, long err)
 {
@@ -146,6 +155,20 @@ static void __noreturn die_bad_dev(const char *opt, const char *why)
 	sys_exit_group(LINUXU_EXIT_USAGE);
 }
 
+/* An -i file that cannot be mapped. */
+static void __noreturn die_initrd(const char *path, long err)
+{
+	struct linuxu_line l = LINUXU_LINE_INIT(K_STDERR);
+
+	_linuxu_line_str(&l, "linuxu: -i ");
+	_linuxu_line_str(&l, path);
+	_linuxu_line_str(&l, ": cannot map the initrd: errno ");
+	_linuxu_line_dec(&l, -err);
+	_linuxu_line_str(&l, "\n");
+	_linuxu_line_flush(&l);
+	sys_exit_group(LINUXU_EXIT_USAGE);
+}
+
 /* The host refused the heap mapping: usually a -m beyond its memory. */
 static void __noreturn die_heap(unsigned long len, long err)
 {
@@ -167,6 +190,7 @@ void _linuxu_entry(int argc, char **argv)
 	unsigned long heap_len = (unsigned long)CONFIG_LINUXU_DEFAULT_HEAP_MB
 				 << 20;
 	struct uk_bootinfo *bi = &bootinfo;
+	unsigned int i;
 	int first = 1;
 	long ret;
 
@@ -184,6 +208,14 @@ void _linuxu_entry(int argc, char **argv)
 				die_bad_mem(NULL);
 			if (_linuxu_mem_parse(argv[first + 1], &heap_len) < 0)
 				die_bad_mem(argv[first + 1]);
+		} else if (streq(argv[first], "-i")) {
+			if (first + 1 >= argc || !argv[first + 1][0])
+				die_bad_dev(argv[first], "missing argument");
+			if (initrd.nr == LINUXU_INITRD_MAX)
+				die_bad_dev(argv[first],
+					    "too many initrds (at most "
+					    STRINGIFY(LINUXU_INITRD_MAX) ")");
+			initrd.path[initrd.nr++] = argv[first + 1];
 		} else if (streq(argv[first], "-n") ||
 			   streq(argv[first], "-d")) {
 			if (first + 1 >= argc || !argv[first + 1][0])
@@ -204,6 +236,11 @@ void _linuxu_entry(int argc, char **argv)
 	ret = _linuxu_mem_init(bi, heap_len);
 	if (ret < 0)
 		die_heap(heap_len, ret);
+	for (i = 0; i < initrd.nr; i++) {
+		ret = _linuxu_initrd_map(bi, initrd.path[i]);
+		if (ret < 0)
+			die_initrd(initrd.path[i], ret);
+	}
 
 	/*
 	 * The host has split the arguments already: hand them over as they

@@ -60,16 +60,21 @@ all: $(KILN_IMAGES) $(B)/compile_commands.json
 # application's). Both are split by the shell, quotes included.
 # The default is kvm when it is enabled, else the first enabled platform.
 kiln_run_plat := $(if $(PLAT),$(PLAT),$(if $(filter kvm,$(KILN_PLATS)),kvm,$(firstword $(KILN_PLATS))))
-# NET=, DISK= and FS= need a driver in the image to mean anything: without
-# one the guest would run as if they were not given. Refused before
-# building.
+# NET=, DISK=, INITRD= and FS= need a driver in the image to mean anything:
+# without one the guest would run as if they were not given. Refused
+# before building.
 kiln_run_nodrv = $(if $($(1)),$(if $(strip $(KILN_RUN_$(1)-$(kiln_run_plat)-y)),,$(1)))
 ifneq ($(filter run,$(MAKECMDGOALS)),)
-$(foreach v,$(call kiln_run_nodrv,NET) $(call kiln_run_nodrv,DISK) $(call \
-	kiln_run_nodrv,FS),$(call kiln_die,$(v)=$($(v)): the $(kiln_run_plat) \
-	image of $(KILN_APP) has no $(if $(filter NET,$(v)),network,$(if \
-	$(filter DISK,$(v)),block,9P)) driver: enable one in 'make menuconfig' \
-	(Drivers)))
+$(foreach v,$(call kiln_run_nodrv,NET) $(call kiln_run_nodrv,DISK),$(call \
+	kiln_die,$(v)=$($(v)): the $(kiln_run_plat) image of $(KILN_APP) has no $(if \
+	$(filter NET,$(v)),network,block) driver: enable one in 'make menuconfig' (Drivers)))
+$(if $(call kiln_run_nodrv,INITRD),$(call kiln_die,INITRD=$(INITRD): the \
+	$(kiln_run_plat) image of $(KILN_APP) does not unpack an initrd: enable \
+	ukcpio and its "Unpack the initrd at boot" in 'make menuconfig' (Library)))
+$(if $(call kiln_run_nodrv,FS),$(call kiln_die,FS=$(FS): the $(kiln_run_plat) \
+	image of $(KILN_APP) has no file system for host folders: enable one in \
+	'make menuconfig' (kvm: Drivers, virtio-9p, and Library, 9pfs; \
+	linuxu: Drivers, hostfs)))
 endif
 run: $(call kiln_image,$(kiln_run_plat))
 	$(Q)$(KILN_ROOT)/support/scripts/run --plat $(kiln_run_plat) \
@@ -77,6 +82,6 @@ run: $(call kiln_image,$(kiln_run_plat))
 		$(if $(ACCEL),--accel '$(ACCEL)') \
 		$(if $(MACHINE),--machine '$(MACHINE)') \
 		$(if $(NET),--net '$(NET)') $(if $(DISK),--disk '$(DISK)') \
-		$(if $(FS),--fs '$(FS)') \
+		$(if $(INITRD),--initrd '$(INITRD)') $(if $(FS),--fs '$(FS)') \
 		$(if $(filter 1 y yes,$(GDB)),--gdb $(if $(filter linuxu,$(kiln_run_plat)),1,1234),$(if \
 		$(filter-out 0 n no,$(GDB)),--gdb '$(GDB)')) -- $(KARGS) -- $(ARGS)

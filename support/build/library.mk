@@ -35,11 +35,11 @@
 # <PLAT>_LDFLAGS-y, <PLAT>_CPPFLAGS-y, <PLAT>_CFLAGS-y, <PLAT>_ASFLAGS-y,
 # <PLAT>_CXXFLAGS-y. An architecture sets ARCH_CFLAGS-y and ARCH_ASFLAGS-y.
 #
-# A driver that serves `make run NET=`, `DISK=` or `FS=` on a platform
-# says so:
-#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo   (KILN_RUN_DISK-, _FS- too)
-# so that `make run` refuses NET=/DISK=/FS= for an image with no such
-# driver.
+# A driver that serves `make run NET=`, `DISK=`, `INITRD=` or `FS=` on a
+# platform says so:
+#   KILN_RUN_NET-kvm-$(CONFIG_LIBFOO) += foo     (KILN_RUN_DISK-,
+#                                                 KILN_RUN_INITRD-, KILN_RUN_FS-)
+# so that `make run` refuses them for an image with no such driver.
 #
 # Rebuilds: each object records the command that made it (<obj>.cmd) and is
 # made again when the command changes (flags, a per-file flag, a config

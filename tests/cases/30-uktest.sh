@@ -2,7 +2,7 @@
 # them at boot; each case counts as one test here.
 
 # The core libraries that are off by default but have tests to run.
-uktest_core_libs="LIBUKSCHED=y LIBUKLOCK=y LIBUKTIME=y LIBPOSIX_FDTAB=y LIBVFSCORE=y LIBUKRANDOM=y LIBRAMFS=y LIBDEVFS=y"
+uktest_core_libs="LIBUKSCHED=y LIBUKLOCK=y LIBUKTIME=y LIBPOSIX_FDTAB=y LIBVFSCORE=y LIBUKRANDOM=y LIBRAMFS=y LIBDEVFS=y LIBUKCPIO=y"
 
 test_uktest_linuxu() {
 	local out img
@@ -19,7 +19,7 @@ test_uktest_linuxu() {
 	check uktest_linuxu.status test "$rc" -eq 0
 	# Every suite the tree ships is in the image.
 	for suite in nolibc ukargparse ukboot ukparam ukalloc ukalloctlsf \
-		uksched ukschedcoop uklock uktime posix_fdtab vfscore ukrandom; do
+		uksched ukschedcoop uklock uktime posix_fdtab vfscore ukrandom ukcpio; do
 		check "uktest_linuxu.suite_$suite" grep -q "result suite=$suite " "$out/run.txt"
 	done
 }

@@ -15,15 +15,16 @@ fs9p_build() {
 		LIBUKTEST_ALL=n LIBUKTEST_AUTORUN=y LIB9PFS_TEST=y
 }
 
-# fs9p_run OUTFILE MACHINE SHARE[:TAG] ARGS...: boot fs9pcheck (60 s
-# limit: TCG on a loaded machine), output to OUTFILE and the log.
+# fs9p_run OUTFILE MACHINE SHARE ARGS...: boot fs9pcheck with SHARE
+# mounted on /host (60 s limit: TCG on a loaded machine), output to
+# OUTFILE and the log.
 fs9p_run() {
 	local out=$1 machine=$2 share=$3 rc
 	shift 3
-	echo "+ run --machine $machine --fs $share -- $*"
+	echo "+ run --machine $machine --fs $share:/host -- $*"
 	timeout 60 "$KILN_ROOT/support/scripts/run" --plat kvm \
 		--image "$(fs9p_img)" --accel tcg --machine "$machine" \
-		--mem 128M --fs "$share" -- "$@" >"$out" 2>&1
+		--mem 128M --fs "$share:/host" -- "$@" >"$out" 2>&1
 	rc=$?
 	sed 's/^/  > /' "$out"
 	echo "  (exit status $rc)"
@@ -107,14 +108,14 @@ test_9pfs_share_gone() {
 
 # Bad setups: a share under another tag is no device for fs0 (the boot
 # mount fails with a message naming the entry and the boot stops with
-# status 2, before the app runs); FS= with a missing folder or a bad tag
-# is refused before QEMU starts.
+# status 2, before the app runs); FS= with a missing folder or a relative
+# guest path, or a bad KILN_FS_TAG, is refused before QEMU starts.
 test_9pfs_bad_setup() {
 	local out rc
 	fs9p_build || { fail 9pfs_bad_setup "build failed"; return; }
 	out=$(tbuild)
 	mkdir -p "$out/share"
-	fs9p_run "$out/tag.txt" pc "$out/share:othertag" check
+	KILN_FS_TAG=othertag fs9p_run "$out/tag.txt" pc "$out/share" check
 	rc=$?
 	check 9pfs_bad_setup.tag_status test "$rc" -eq 2
 	check 9pfs_bad_setup.tag_message grep -q "9pfs: /host: no 9P device with tag 'fs0'" "$out/tag.txt"
@@ -124,12 +125,17 @@ test_9pfs_bad_setup() {
 		--fs "$out/missing" >"$out/missing.txt" 2>&1
 	check 9pfs_bad_setup.missing_status test $? -eq 2
 	check 9pfs_bad_setup.missing_message grep -q 'FS=.*/missing: no such folder' "$out/missing.txt"
-	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$(fs9p_img)" \
-		--fs "$out/share:a,b" >"$out/badtag.txt" 2>&1
+	KILN_FS_TAG=a,b "$KILN_ROOT/support/scripts/run" --plat kvm \
+		--image "$(fs9p_img)" --fs "$out/share" >"$out/badtag.txt" 2>&1
 	check 9pfs_bad_setup.badtag_status test $? -eq 2
+	check 9pfs_bad_setup.badtag_message grep -q 'KILN_FS_TAG=a,b: a tag is' "$out/badtag.txt"
+	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$(fs9p_img)" \
+		--fs "$out/share:host" >"$out/relpath.txt" 2>&1
+	check 9pfs_bad_setup.relpath_status test $? -eq 2
+	check 9pfs_bad_setup.relpath_message grep -q 'the guest path must be absolute' "$out/relpath.txt"
 	kmake A=apps/helloworld O="$out/hw" run FS="$out/share" >"$out/hw.txt" 2>&1
 	check 9pfs_bad_setup.no_driver_status test $? -ne 0
-	check 9pfs_bad_setup.no_driver_message grep -q 'has no 9P driver' "$out/hw.txt"
+	check 9pfs_bad_setup.no_driver_message grep -q 'has no file system for host folders' "$out/hw.txt"
 }
 
 # The lead's file-system test app, when the tree has it, on a 9pfs mount:
@@ -146,14 +152,14 @@ test_9pfs_fstest() {
 	mkdir -p "$out"
 	build_once "$out/img" tests/apps/fstest PLAT_LINUXU=n LIB9PFS=y \
 		LIBUKBUSPCI=y LIBUKVIRTIO=y LIBUKVIRTIO9P=y \
-		'LIBVFSCORE_MOUNTS="none:/dev:devfs fs0:/host:9pfs"' ||
+		'LIBVFSCORE_MOUNTS="none:/dev:devfs"' ||
 		{ fail 9pfs_fstest "build failed"; return; }
 	rm -rf "$out/share"
 	mkdir -p "$out/share"
 	echo "+ fstest check /host/t files dirs errors regress"
 	timeout 300 "$KILN_ROOT/support/scripts/run" --plat kvm \
 		--image "$out/img/fstest_kvm-x86_64" --accel tcg --mem 256M \
-		--fs "$out/share" -- check /host/t files dirs errors regress \
+		--fs "$out/share:/host" -- check /host/t files dirs errors regress \
 		>"$out/check.txt" 2>&1
 	rc=$?
 	sed 's/^/  > /' "$out/check.txt"

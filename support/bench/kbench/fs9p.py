@@ -181,7 +181,7 @@ def _parse(out):
 def run_kiln(image, share, mib, secs, timeout):
     cmd = [os.path.join(common.KILN_ROOT, "support", "scripts", "run"),
            "--plat", "kvm", "--image", image, "--accel", "tcg",
-           "--machine", "pc", "--mem", "256M", "--fs", share,
+           "--machine", "pc", "--mem", "256M", "--fs", share + ":/host",
            "--", "bench", f"mib={mib}", f"secs={secs}"]
     try:
         r = subprocess.run(cmd, capture_output=True, text=True,

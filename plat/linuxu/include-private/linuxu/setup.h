@@ -29,6 +29,13 @@ int _linuxu_mem_parse(const char *s, unsigned long *len);
  */
 int _linuxu_mem_init(struct uk_bootinfo *bi, unsigned long heap_len);
 
+/*
+ * Map the host file @path (private: copy-on-write) and add it to @bi as
+ * an initrd region (an empty file adds nothing). Returns 0 or a negative
+ * errno.
+ */
+int _linuxu_initrd_map(struct uk_bootinfo *bi, const char *path);
+
 /* Install the crash handlers and their alternate stack; 0 or -errno. */
 int _linuxu_crash_init(void);
 

@@ -28,6 +28,11 @@
 #define __NR_socket		41
 #define __NR_fcntl		72
 #define __NR_fsync		74
+#define __NR_fdatasync		75
+#define __NR_ftruncate		77
+#define __NR_fchmod		91
+#define __NR_fstatfs		138
+#define __NR_getdents64		217
 #define __NR_rt_sigsuspend	130
 #define __NR_sigaltstack	131
 #define __NR_arch_prctl		158
@@ -35,6 +40,21 @@
 #define __NR_timer_settime	223
 #define __NR_clock_gettime	228
 #define __NR_exit_group		231
+#define __NR_openat		257
+#define __NR_mkdirat		258
+#define __NR_fchownat		260
+#define __NR_newfstatat		262
+#define __NR_unlinkat		263
+#define __NR_linkat		265
+#define __NR_symlinkat		266
+#define __NR_readlinkat		267
+#define __NR_fchmodat		268
+#define __NR_utimensat		280
+#define __NR_preadv		295
+#define __NR_pwritev		296
+#define __NR_renameat2		316
+#define __NR_openat2		437
+#define __NR_fchmodat2		452
 
 /* The kernel reports errors as return values in [-4095, -1]. */
 #define LINUXU_IS_ERR(ret)	((unsigned long)(ret) > -4096UL)
@@ -86,6 +106,21 @@ static inline long linuxu_syscall4(long n, long a1, long a2, long a3,
 	__asm__ __volatile__("syscall"
 			     : "=a"(ret)
 			     : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall5(long n, long a1, long a2, long a3,
+				   long a4, long a5)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10),
+			       "r"(r8)
 			     : "rcx", "r11", "memory");
 	return ret;
 }
@@ -279,6 +314,156 @@ static inline long sys_timer_settime(int timerid, int flags,
 static inline long sys_clock_gettime(int clock, struct k_timespec *ts)
 {
 	return linuxu_syscall2(__NR_clock_gettime, clock, (long)ts);
+}
+
+/*
+ * File-system calls (drivers/linuxu/hostfs). Structures (stat, statfs,
+ * iovec, timespec, linux_dirent64, open_how) are passed through as the
+ * caller's pointers: the caller checks that its types have the kernel's
+ * x86_64 layout.
+ */
+#define K_O_CREAT		0100
+#define K_O_EXCL		0200
+#define K_O_TRUNC		01000
+#define K_O_DIRECTORY		0200000
+#define K_O_NOFOLLOW		0400000
+#define K_O_PATH		010000000
+#define K_AT_FDCWD		(-100)
+#define K_AT_SYMLINK_NOFOLLOW	0x100
+#define K_AT_REMOVEDIR		0x200
+#define K_AT_SYMLINK_FOLLOW	0x400
+#define K_AT_EMPTY_PATH		0x1000
+#define K_SEEK_SET		0
+/* openat2()'s struct open_how resolve flags (linux/openat2.h). */
+#define K_RESOLVE_NO_XDEV	0x01
+#define K_RESOLVE_NO_MAGICLINKS	0x02
+#define K_RESOLVE_NO_SYMLINKS	0x04
+#define K_RESOLVE_BENEATH	0x08
+
+struct k_open_how {
+	uint64_t flags;
+	uint64_t mode;
+	uint64_t resolve;
+};
+
+static inline long sys_openat(int dirfd, const char *path, int flags,
+			      int mode)
+{
+	return linuxu_syscall4(__NR_openat, dirfd, (long)path, flags, mode);
+}
+
+static inline long sys_openat2(int dirfd, const char *path,
+			       const struct k_open_how *how)
+{
+	return linuxu_syscall4(__NR_openat2, dirfd, (long)path, (long)how,
+			       sizeof(*how));
+}
+
+static inline long sys_newfstatat(int dirfd, const char *path, void *st,
+				  int flags)
+{
+	return linuxu_syscall4(__NR_newfstatat, dirfd, (long)path, (long)st,
+			       flags);
+}
+
+static inline long sys_fstatfs(int fd, void *st)
+{
+	return linuxu_syscall2(__NR_fstatfs, fd, (long)st);
+}
+
+static inline long sys_mkdirat(int dirfd, const char *path, int mode)
+{
+	return linuxu_syscall3(__NR_mkdirat, dirfd, (long)path, mode);
+}
+
+static inline long sys_unlinkat(int dirfd, const char *path, int flags)
+{
+	return linuxu_syscall3(__NR_unlinkat, dirfd, (long)path, flags);
+}
+
+static inline long sys_renameat2(int odirfd, const char *opath, int ndirfd,
+				 const char *npath, unsigned int flags)
+{
+	return linuxu_syscall5(__NR_renameat2, odirfd, (long)opath, ndirfd,
+			       (long)npath, flags);
+}
+
+static inline long sys_linkat(int odirfd, const char *opath, int ndirfd,
+			      const char *npath, int flags)
+{
+	return linuxu_syscall5(__NR_linkat, odirfd, (long)opath, ndirfd,
+			       (long)npath, flags);
+}
+
+static inline long sys_symlinkat(const char *target, int dirfd,
+				 const char *path)
+{
+	return linuxu_syscall3(__NR_symlinkat, (long)target, dirfd,
+			       (long)path);
+}
+
+static inline long sys_readlinkat(int dirfd, const char *path, char *buf,
+				  unsigned long len)
+{
+	return linuxu_syscall4(__NR_readlinkat, dirfd, (long)path, (long)buf,
+			       (long)len);
+}
+
+static inline long sys_fchmod(int fd, int mode)
+{
+	return linuxu_syscall2(__NR_fchmod, fd, mode);
+}
+
+static inline long sys_fchmodat(int dirfd, const char *path, int mode)
+{
+	return linuxu_syscall3(__NR_fchmodat, dirfd, (long)path, mode);
+}
+
+static inline long sys_fchmodat2(int dirfd, const char *path, int mode,
+				 int flags)
+{
+	return linuxu_syscall4(__NR_fchmodat2, dirfd, (long)path, mode,
+			       flags);
+}
+
+static inline long sys_fchownat(int dirfd, const char *path, int uid,
+				int gid, int flags)
+{
+	return linuxu_syscall5(__NR_fchownat, dirfd, (long)path, uid, gid,
+			       flags);
+}
+
+static inline long sys_utimensat(int dirfd, const char *path,
+				 const void *times, int flags)
+{
+	return linuxu_syscall4(__NR_utimensat, dirfd, (long)path,
+			       (long)times, flags);
+}
+
+static inline long sys_ftruncate(int fd, long len)
+{
+	return linuxu_syscall2(__NR_ftruncate, fd, len);
+}
+
+static inline long sys_fdatasync(int fd)
+{
+	return linuxu_syscall1(__NR_fdatasync, fd);
+}
+
+static inline long sys_getdents64(int fd, void *buf, unsigned long len)
+{
+	return linuxu_syscall3(__NR_getdents64, fd, (long)buf, (long)len);
+}
+
+/* @off as one 64-bit value: x86_64 ignores the high half (pos_h). */
+static inline long sys_preadv(int fd, const void *iov, int cnt, long off)
+{
+	return linuxu_syscall5(__NR_preadv, fd, (long)iov, cnt, off, 0);
+}
+
+static inline long sys_pwritev(int fd, const void *iov, int cnt, long off)
+{
+	return linuxu_syscall5(__NR_pwritev, fd, (long)iov, cnt, off, 0);
 }
 
 static inline __noreturn void sys_exit_group(int status)
