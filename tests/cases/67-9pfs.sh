@@ -15,16 +15,16 @@ fs9p_build() {
 		LIBUKTEST_ALL=n LIBUKTEST_AUTORUN=y LIB9PFS_TEST=y
 }
 
-# fs9p_run OUTFILE MACHINE SHARE ARGS...: boot fs9pcheck with SHARE
-# mounted on /host (60 s limit: TCG on a loaded machine), output to
-# OUTFILE and the log.
+# fs9p_run OUTFILE MACHINE FS ARGS...: boot fs9pcheck with --fs FS
+# (DIR:/host for the share on /host; 60 s limit: TCG on a loaded
+# machine), output to OUTFILE and the log.
 fs9p_run() {
 	local out=$1 machine=$2 share=$3 rc
 	shift 3
-	echo "+ run --machine $machine --fs $share:/host -- $*"
+	echo "+ run --machine $machine --fs $share -- $*"
 	timeout 60 "$KILN_ROOT/support/scripts/run" --plat kvm \
 		--image "$(fs9p_img)" --accel tcg --machine "$machine" \
-		--mem 128M --fs "$share:/host" -- "$@" >"$out" 2>&1
+		--mem 128M --fs "$share" -- "$@" >"$out" 2>&1
 	rc=$?
 	sed 's/^/  > /' "$out"
 	echo "  (exit status $rc)"
@@ -58,7 +58,7 @@ fs9p_check_test() {
 	mkdir -p "$share/pre/sub"
 	printf 'hello from the host\n' >"$share/pre/hello.txt"
 	ln -s hello.txt "$share/pre/hostlink"
-	fs9p_run "$out/check.txt" "$machine" "$share" check
+	fs9p_run "$out/check.txt" "$machine" "$share:/host" check
 	check "$name.status" test $? -eq 0
 	check "$name.no_failure" sh -c "! grep -q 'FAIL' '$out/check.txt'"
 	check "$name.summary" grep -qx 'fs9pcheck: check: 0 failure(s)' "$out/check.txt"
@@ -90,7 +90,7 @@ test_9pfs_share_gone() {
 	rm -rf "$share"
 	mkdir -p "$share"
 	echo present >"$share/present"
-	fs9p_run "$out/gone.txt" pc "$share" gone &
+	fs9p_run "$out/gone.txt" pc "$share:/host" gone &
 	pid=$!
 	for i in $(seq 1 400); do
 		grep -q 'fs9pcheck: ready' "$out/gone.txt" 2>/dev/null && break
@@ -109,13 +109,14 @@ test_9pfs_share_gone() {
 # Bad setups: a share under another tag is no device for fs0 (the boot
 # mount fails with a message naming the entry and the boot stops with
 # status 2, before the app runs); FS= with a missing folder or a relative
-# guest path, or a bad KILN_FS_TAG, is refused before QEMU starts.
+# guest path, or a bad tag, is refused before QEMU starts.
 test_9pfs_bad_setup() {
 	local out rc
 	fs9p_build || { fail 9pfs_bad_setup "build failed"; return; }
 	out=$(tbuild)
 	mkdir -p "$out/share"
-	KILN_FS_TAG=othertag fs9p_run "$out/tag.txt" pc "$out/share" check
+	fs9p_run "$out/tag.txt" pc "$out/share:othertag" \
+		vfs.mount=fs0:/host:9pfs -- check
 	rc=$?
 	check 9pfs_bad_setup.tag_status test "$rc" -eq 2
 	check 9pfs_bad_setup.tag_message grep -q "9pfs: /host: no 9P device with tag 'fs0'" "$out/tag.txt"
@@ -125,12 +126,12 @@ test_9pfs_bad_setup() {
 		--fs "$out/missing" >"$out/missing.txt" 2>&1
 	check 9pfs_bad_setup.missing_status test $? -eq 2
 	check 9pfs_bad_setup.missing_message grep -q 'FS=.*/missing: no such folder' "$out/missing.txt"
-	KILN_FS_TAG=a,b "$KILN_ROOT/support/scripts/run" --plat kvm \
-		--image "$(fs9p_img)" --fs "$out/share" >"$out/badtag.txt" 2>&1
-	check 9pfs_bad_setup.badtag_status test $? -eq 2
-	check 9pfs_bad_setup.badtag_message grep -q 'KILN_FS_TAG=a,b: a tag is' "$out/badtag.txt"
 	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$(fs9p_img)" \
-		--fs "$out/share:host" >"$out/relpath.txt" 2>&1
+		--fs "$out/share:a,b" >"$out/badtag.txt" 2>&1
+	check 9pfs_bad_setup.badtag_status test $? -eq 2
+	check 9pfs_bad_setup.badtag_message grep -q 'a tag is 1-255 printable' "$out/badtag.txt"
+	"$KILN_ROOT/support/scripts/run" --plat kvm --image "$(fs9p_img)" \
+		--fs "$out/share:fs0:host" >"$out/relpath.txt" 2>&1
 	check 9pfs_bad_setup.relpath_status test $? -eq 2
 	check 9pfs_bad_setup.relpath_message grep -q 'the guest path must be absolute' "$out/relpath.txt"
 	kmake A=apps/helloworld O="$out/hw" run FS="$out/share" >"$out/hw.txt" 2>&1

@@ -334,6 +334,10 @@ test_initrd_run_refusals() {
 	run_capture "$out/fs-colon.txt" "$KILN_ROOT/support/scripts/run" \
 		--plat linuxu --image "$img" --fs "$out/a:b" -- dump /
 	check initrd_refuse.fs_colon_status test $? -eq 2
+	run_capture "$out/fs-tag.txt" "$KILN_ROOT/support/scripts/run" \
+		--plat linuxu --image "$img" --fs "$out/d:sometag" -- dump /
+	check initrd_refuse.fs_tag_status test $? -eq 2
+	check initrd_refuse.fs_tag_msg grep -q "linuxu's hostfs has no 9P tag" "$out/fs-tag.txt"
 	run_capture "$out/fs-kvm.txt" "$KILN_ROOT/support/scripts/run" \
 		--plat kvm --image "$(initrd_img kvm)" --accel tcg --fs "$out/d" -- dump /
 	check initrd_refuse.fs_kvm_status test $? -eq 2
