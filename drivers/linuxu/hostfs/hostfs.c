@@ -112,6 +112,23 @@ static long child_open(struct uk_vnode *dir, const char *name, int flags,
 	return sys_openat(H(dir)->fd, name, how.flags, how.mode);
 }
 
+/* child_open(), then fstat into @st: the fd, or a negative errno. */
+static long child_open_stat(struct uk_vnode *dir, const char *name, int flags,
+			    int mode, struct stat *st)
+{
+	long fd, rc;
+
+	fd = child_open(dir, name, flags, mode);
+	if (fd < 0)
+		return fd;
+	rc = sys_newfstatat(fd, "", st, K_AT_EMPTY_PATH);
+	if (rc < 0) {
+		sys_close(fd);
+		return rc;
+	}
+	return fd;
+}
+
 /*
  * The guest's inode number of a host object. vfscore tells files apart by
  * (mount, ino): an object on another host file system mounted inside the
@@ -190,14 +207,9 @@ static int hostfs_lookup(struct uk_vnode *dir, const char *name, size_t len,
 	rc = cname(n, name, len);
 	if (rc < 0)
 		return rc;
-	fd = child_open(dir, n, K_O_PATH, 0);
+	fd = child_open_stat(dir, n, K_O_PATH, 0, &st);
 	if (fd < 0)
 		return fd;
-	rc = sys_newfstatat(fd, "", &st, K_AT_EMPTY_PATH);
-	if (rc < 0) {
-		sys_close(fd);
-		return rc;
-	}
 	if (S_ISREG(st.st_mode)) {
 		int ifd = fd;
 
@@ -217,14 +229,10 @@ static int hostfs_create(struct uk_vnode *dir, const char *name, size_t len,
 	rc = cname(n, name, len);
 	if (rc < 0)
 		return rc;
-	fd = child_open(dir, n, K_O_CREAT | K_O_EXCL | K_O_RDWR, mode & 07777);
+	fd = child_open_stat(dir, n, K_O_CREAT | K_O_EXCL | K_O_RDWR,
+			     mode & 07777, &st);
 	if (fd < 0)
 		return fd;
-	rc = sys_newfstatat(fd, "", &st, K_AT_EMPTY_PATH);
-	if (rc < 0) {
-		sys_close(fd);
-		return rc;
-	}
 	return new_vnode(dir->mount, fd, ACC_RW, &st, out);
 }
 
